@@ -1,0 +1,15 @@
+// `npm run bench [-- NAME...]`: every benchmark, or the named ones. Never part of `npm test`.
+const BENCHES: Record<string, () => Promise<void>> = {
+  ingest: async () => (await import("./ingest.js")).benchIngest(),
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHES)) {
+  const bench = BENCHES[name];
+  if (bench === undefined) {
+    console.error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(", ")}`);
+    process.exitCode = 2;
+    continue;
+  }
+  await bench();
+}

@@ -1,0 +1,43 @@
+// `newsmirror run`: the main job: fetch every source, write new posts, then build the site.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { buildSite } from "../../site/index.js";
+import { EXIT, type Command } from "../io.js";
+import { INGEST_OPTIONS, mirrorDirOf, runIngestCommand } from "../ingest-command.js";
+import { describeFailure } from "../messages.js";
+import { initMirror } from "../../sources/index.js";
+
+const usage = `usage: newsmirror run [--dir DIR] [--only NAME] [--force] [--strict] [--no-build]
+The main job: creates the mirror with the default sources when DIR has none, fetches every enabled
+source, writes the new posts, then builds the site into DIR/_site.
+${INGEST_OPTIONS}
+  --no-build    skip the site build`;
+
+const command: Command = {
+  summary: "fetch, write new posts and build the site (the main job)",
+  usage,
+  run: async (args, io) => {
+    const noBuild = args.includes("--no-build");
+    const rest = args.filter((a) => a !== "--no-build");
+    const dir = mirrorDirOf(rest, io);
+    if (!existsSync(join(dir, "subs.json")) && !existsSync(join(dir, "newsmirror.yml"))) {
+      const created = await initMirror(dir);
+      if (!created.ok) {
+        io.stderr(`newsmirror: ${describeFailure(created.failure)}\n`);
+        return EXIT.failed;
+      }
+      io.stdout(`created a mirror with the default sources in ${dir}\n`);
+    }
+    const ingest = await runIngestCommand(rest, io, usage);
+    if (ingest.report === null || noBuild) return ingest.code;
+    const built = await buildSite({ dir: ingest.dir });
+    if (!built.ok) {
+      io.stderr(`newsmirror: site not built: ${describeFailure(built.failure)}\n`);
+      return EXIT.failed;
+    }
+    io.stdout(`site: ${built.value.pages} pages, ${built.value.written} written, ${built.value.removed} removed in ${(built.value.ms / 1000).toFixed(1)} s -> ${join(ingest.dir, "_site")}\n`);
+    return ingest.code;
+  },
+};
+
+export default command;

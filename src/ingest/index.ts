@@ -1,0 +1,70 @@
+// The ingest run: every enabled source through fetch, feed, content and archive, one source's failure its own.
+import { openArchive } from "../archive/index.js";
+import { createFetcher, type Fetcher } from "../fetch/index.js";
+import { ok, type Result } from "../result.js";
+import { loadMirrorConfig, type MirrorConfig, type Source } from "../sources/index.js";
+import { mapWithConcurrency } from "./pool.js";
+import type { RunReport, SourceReport } from "./report.js";
+import { runSource } from "./source-run.js";
+
+export type { RunReport, SourceReport, SourceOutcome, ItemFailure } from "./report.js";
+export { isRunFailed, hasAnyFailure } from "./report.js";
+
+export interface RunOptions {
+  dir: string;
+  /** The run's time: dates are clamped to it and it stamps the state. */
+  now?: () => Date;
+  /** Injected in tests; by default one built from the mirror's fetch settings. */
+  fetcher?: Fetcher;
+  env?: Record<string, string | undefined>;
+  /** Only the sources whose site or URL is listed. */
+  only?: string[];
+  force?: boolean;
+  signal?: AbortSignal;
+  /** Called once with the sources about to run, before the first starts. */
+  onPlan?: (sources: readonly Source[]) => void;
+  onSourceStart?: (site: string, url: string) => void;
+  onSourceDone?: (report: SourceReport) => void;
+}
+
+/**
+ * Fetches every enabled source of the mirror in `dir` and archives the new items.
+ * @example const result = await runMirror({ dir: "mirror" }); if (result.ok) console.log(result.value.sources.length);
+ */
+export async function runMirror(options: RunOptions): Promise<Result<RunReport & { config: MirrorConfig }>> {
+  const now = (options.now ?? (() => new Date()))();
+  const started = Date.now();
+  const config = await loadMirrorConfig(options.dir);
+  if (!config.ok) return config;
+  const opened = await openArchive(options.dir, { lock: true, clock: () => now });
+  if (!opened.ok) return opened;
+  const archive = opened.value;
+  const fetcher = options.fetcher ?? createFetcher({
+    env: options.env,
+    limits: {
+      global: config.value.fetch.concurrency,
+      perHost: config.value.fetch.perHost,
+      totalTimeoutMs: config.value.fetch.timeoutSeconds * 1000,
+      retries: config.value.fetch.retries,
+      maxBytes: config.value.fetch.maxBytes,
+    },
+  });
+  try {
+    const only = options.only ?? [];
+    const sources = config.value.sources.filter((s) => only.length === 0 || only.includes(s.site) || only.includes(s.url));
+    options.onPlan?.(sources);
+    const reports = await mapWithConcurrency(sources, config.value.fetch.concurrency, async (source) => {
+      options.onSourceStart?.(source.site, source.url);
+      const report = await runSource(source, { archive, fetcher, now, force: options.force ?? false, signal: options.signal });
+      // Saved after every source so a killed run keeps what it learnt (validators, failures).
+      const saved = await archive.saveState();
+      if (!saved.ok) report.warnings.push(`state not saved: ${saved.failure.message}`);
+      options.onSourceDone?.(report);
+      return report;
+    });
+    return ok({ sources: reports, startedAt: now, ms: Date.now() - started, aborted: options.signal?.aborted ?? false, config: config.value });
+  } finally {
+    if (options.fetcher === undefined) await fetcher.close();
+    await archive.close();
+  }
+}

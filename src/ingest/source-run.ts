@@ -1,0 +1,186 @@
+// One source through the pipeline: fetch the feed, parse it, and hand each new item through content to the archive.
+import type { Archive, PostInput, SourceState } from "../archive/index.js";
+import { cleanArticle, extractArticle, listImages, mirrorImages, needsFullText, rewriteImages, type Article } from "../content/index.js";
+import { parseFeed, type Entry } from "../feed/index.js";
+import type { Fetcher } from "../fetch/index.js";
+import type { Failure } from "../result.js";
+import { isItemIncluded, type Source } from "../sources/index.js";
+import { isBackingOff, nextRetryAfter } from "./backoff.js";
+import { emptySourceReport, type SourceReport } from "./report.js";
+
+export interface SourceRunContext {
+  archive: Archive;
+  fetcher: Fetcher;
+  now: Date;
+  /** Ignore a failing source's back-off and try it anyway. */
+  force: boolean;
+  signal?: AbortSignal;
+}
+
+/** Where mirrored images go inside the mirror, and the site path posts refer to them by. */
+const IMAGE_DIR = "assets/img";
+
+export async function runSource(source: Source, context: SourceRunContext): Promise<SourceReport> {
+  const started = Date.now();
+  const report = emptySourceReport(source.site, source.url);
+  const state = sourceState(context.archive, source);
+  if (!source.enabled) {
+    report.outcome = "disabled";
+    return report;
+  }
+  if (!context.force && isBackingOff(state.nextRetry, context.now)) {
+    report.outcome = "backing-off";
+    return report;
+  }
+  state.lastAttempt = context.now.toISOString();
+  const failure = await ingestFeed(source, state, report, context);
+  if (failure === null) {
+    state.lastSuccess = context.now.toISOString();
+    state.lastError = null;
+    state.consecutiveFailures = 0;
+    state.nextRetry = null;
+  } else {
+    report.outcome = "failed";
+    report.failure = failure;
+    state.lastError = { code: failure.code, message: failure.message, at: context.now.toISOString() };
+    state.consecutiveFailures += 1;
+    state.nextRetry = nextRetryAfter(state.consecutiveFailures, context.now)?.toISOString() ?? null;
+  }
+  report.ms = Date.now() - started;
+  return report;
+}
+
+function sourceState(archive: Archive, source: Source): SourceState {
+  const existing = archive.state.sources[source.url];
+  if (existing !== undefined) {
+    existing.site = source.site;
+    return existing;
+  }
+  const fresh: SourceState = {
+    site: source.site,
+    validators: { etag: null, lastModified: null },
+    lastAttempt: null,
+    lastSuccess: null,
+    lastError: null,
+    consecutiveFailures: 0,
+    itemsLastTime: 0,
+    newLastTime: 0,
+    nextRetry: null,
+    permanentRedirect: null,
+  };
+  archive.state.sources[source.url] = fresh;
+  return fresh;
+}
+
+/** Fetches and ingests the feed; returns the source's failure, or null when the feed was read. */
+async function ingestFeed(source: Source, state: SourceState, report: SourceReport, context: SourceRunContext): Promise<Failure | null> {
+  const fetched = await context.fetcher.fetch({
+    url: source.url,
+    kind: "feed",
+    validators: state.validators,
+    proxy: source.proxy,
+    userAgent: source.userAgent,
+    signal: context.signal,
+  });
+  if (!fetched.ok) return { ...fetched.failure, source: source.site };
+  const result = fetched.value;
+  state.validators = result.validators;
+  if (result.status === "not-modified") {
+    report.outcome = "not-modified";
+    state.newLastTime = 0;
+    return null;
+  }
+  if (result.permanentRedirect !== null) {
+    // Reported, never applied silently: the user decides whether to change the source's URL.
+    state.permanentRedirect = result.permanentRedirect;
+    report.warnings.push(`moved permanently to ${result.permanentRedirect}; update this source's url to keep it`);
+  } else {
+    state.permanentRedirect = null;
+  }
+  const parsed = parseFeed(result.text ?? "", { baseUrl: result.finalUrl, timezone: source.timezone });
+  if (!parsed.ok) return { ...parsed.failure, source: source.site, url: source.url };
+  // The original script wrote each feed's items oldest first; file-name collisions then favour the older item.
+  const entries = [...parsed.value.entries].sort((a, b) => (a.published?.getTime() ?? Infinity) - (b.published?.getTime() ?? Infinity));
+  for (const entry of entries) {
+    if (context.signal?.aborted) break;
+    if (!isItemIncluded(entry, source)) {
+      report.filtered += 1;
+      continue;
+    }
+    report.items += 1;
+    await ingestEntry(entry, source, report, context);
+  }
+  state.itemsLastTime = report.items;
+  state.newLastTime = report.written;
+  return null;
+}
+
+async function ingestEntry(entry: Entry, source: Source, report: SourceReport, context: SourceRunContext): Promise<void> {
+  const link = entry.link;
+  if (link === null) {
+    report.itemFailures.push({ link: null, title: entry.title, failure: { code: "feed.no-link", message: "the item has neither a link nor a guid that is a URL", source: source.site } });
+    return;
+  }
+  const known = context.archive.isKnown(link, entry.guid);
+  const article = known ? knownArticle(entry, link, source) : await completeArticle(entry, link, source, report, context);
+  const input: PostInput = {
+    title: article.title,
+    link,
+    guid: entry.guid,
+    author: source.author ?? article.author ?? source.site,
+    site: source.site,
+    published: entry.published,
+    html: article.html,
+    runTime: context.now,
+  };
+  const written = await context.archive.write(input);
+  if (!written.ok) {
+    report.itemFailures.push({ link, title: entry.title, failure: { ...written.failure, source: source.site } });
+    return;
+  }
+  if (written.value.kind === "written") report.written += 1;
+  else if (written.value.kind === "revised") report.revised += 1;
+  else report.seen += 1;
+}
+
+/** An item already archived only needs what a revision check compares: no page or image is fetched again. */
+function knownArticle(entry: Entry, link: string, source: Source): Article {
+  return cleanArticle({ ...entry, link }, { clean: source.clean, remove: source.remove });
+}
+
+/** A new item: full text when it is only a summary, cleaning, and mirrored images. */
+async function completeArticle(entry: Entry, link: string, source: Source, report: SourceReport, context: SourceRunContext): Promise<Article> {
+  let page: { url: string; html: string } | null = null;
+  if (source.clean && needsFullText({ html: entry.html, link }, source.fullText)) {
+    const fetched = await context.fetcher.fetch({ url: link, kind: "page", proxy: source.proxy, userAgent: source.userAgent, signal: context.signal });
+    if (fetched.ok && fetched.value.status === "fetched" && fetched.value.text !== null) {
+      page = { url: fetched.value.finalUrl, html: fetched.value.text };
+      const extracted = extractArticle(page);
+      if (!extracted.ok) report.warnings.push(`full text of ${link}: ${extracted.failure.message}; kept the feed's content`);
+    } else if (!fetched.ok) {
+      report.warnings.push(`full text of ${link}: ${fetched.failure.message}; kept the feed's content`);
+    }
+  }
+  let article = cleanArticle({ ...entry, link }, { clean: source.clean, remove: source.remove }, { page });
+  if (source.clean && source.images === "mirror") article = await mirrorArticleImages(article, report, context);
+  return article;
+}
+
+async function mirrorArticleImages(article: Article, report: SourceReport, context: SourceRunContext): Promise<Article> {
+  const urls = article.images.length > 0 ? article.images : listImages(article.html, article.link);
+  if (urls.length === 0) return article;
+  const mirrored = await mirrorImages(urls, {
+    mirrorDir: context.archive.dir,
+    urlPrefix: `/${IMAGE_DIR}/`,
+    fetchImage: async (url, maxBytes) => {
+      const result = await context.fetcher.fetch({ url, kind: "image", maxBytes, signal: context.signal });
+      if (!result.ok) return result;
+      if (result.value.status !== "fetched") return { ok: false, failure: { code: "fetch.status", message: `no image body from ${url}` } };
+      return { ok: true, value: { bytes: result.value.bytes, contentType: result.value.contentType } };
+    },
+  });
+  // A failed download keeps the original URL; the next run of a later item retries it (issue: images).
+  for (const failure of mirrored.failures) report.warnings.push(`image ${failure.url}: ${failure.message}`);
+  if (mirrored.map.size === 0) return article;
+  return { ...article, html: rewriteImages(article.html, mirrored.map) };
+}
