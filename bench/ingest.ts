@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { startFeedFarm } from "./feed-farm.js";
+import { startFeedFarm } from "../test/support/feed-farm.js";
 
 const run = promisify(execFile);
 const FEEDS = 200;

@@ -19,6 +19,9 @@ const ADVICE: ReadonlyMap<string, string> = new Map([
   ["archive.io", "check that the mirror folder is writable"],
   ["archive.bad-post", "fix or remove the post file named above, then run `newsmirror reindex`"],
   ["sources.invalid", "fix the line named above, then run again"],
+  ["sources.duplicate", "keep one of the two entries named above"],
+  ["sources.unreadable", "check that the file exists and is readable"],
+  ["sources.unwritable", "check that the mirror folder is writable; nothing was changed"],
   ["sources.missing", "run `newsmirror init` to create a mirror here, or pass --dir to an existing one"],
 ]);
 

@@ -5,6 +5,7 @@ import { ok, type Result } from "../result.js";
 import { loadMirrorConfig, type MirrorConfig, type Source } from "../sources/index.js";
 import { mapWithConcurrency } from "./pool.js";
 import type { RunReport, SourceReport } from "./report.js";
+import { createSerial } from "./serial.js";
 import { runSource } from "./source-run.js";
 
 export type { RunReport, SourceReport, SourceOutcome, ItemFailure } from "./report.js";
@@ -53,11 +54,12 @@ export async function runMirror(options: RunOptions): Promise<Result<RunReport &
     const only = options.only ?? [];
     const sources = config.value.sources.filter((s) => only.length === 0 || only.includes(s.site) || only.includes(s.url));
     options.onPlan?.(sources);
+    const serial = createSerial();
     const reports = await mapWithConcurrency(sources, config.value.fetch.concurrency, async (source) => {
       options.onSourceStart?.(source.site, source.url);
-      const report = await runSource(source, { archive, fetcher, now, force: options.force ?? false, signal: options.signal });
+      const report = await runSource(source, { archive, fetcher, now, serial, force: options.force ?? false, signal: options.signal });
       // Saved after every source so a killed run keeps what it learnt (validators, failures).
-      const saved = await archive.saveState();
+      const saved = await serial(() => archive.saveState());
       if (!saved.ok) report.warnings.push(`state not saved: ${saved.failure.message}`);
       options.onSourceDone?.(report);
       return report;

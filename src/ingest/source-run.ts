@@ -7,11 +7,14 @@ import type { Failure } from "../result.js";
 import { isItemIncluded, type Source } from "../sources/index.js";
 import { isBackingOff, nextRetryAfter } from "./backoff.js";
 import { emptySourceReport, type SourceReport } from "./report.js";
+import type { Serial } from "./serial.js";
 
 export interface SourceRunContext {
   archive: Archive;
   fetcher: Fetcher;
   now: Date;
+  /** Serialises archive calls: sources run in parallel, but the ledger, index and post names are one sequence. */
+  serial: Serial;
   /** Ignore a failing source's back-off and try it anyway. */
   force: boolean;
   signal?: AbortSignal;
@@ -84,8 +87,8 @@ async function ingestFeed(source: Source, state: SourceState, report: SourceRepo
   });
   if (!fetched.ok) return { ...fetched.failure, source: source.site };
   const result = fetched.value;
-  state.validators = result.validators;
   if (result.status === "not-modified") {
+    state.validators = result.validators;
     report.outcome = "not-modified";
     state.newLastTime = 0;
     return null;
@@ -110,6 +113,9 @@ async function ingestFeed(source: Source, state: SourceState, report: SourceRepo
     report.items += 1;
     await ingestEntry(entry, source, report, context);
   }
+  // The validators are kept only once every item is in the archive: state saved by another source meanwhile,
+  // or a run stopped half way, must not turn the next fetch into a 304 that skips the items not yet written.
+  if (!context.signal?.aborted && report.itemFailures.length === 0) state.validators = result.validators;
   state.itemsLastTime = report.items;
   state.newLastTime = report.written;
   return null;
@@ -133,7 +139,7 @@ async function ingestEntry(entry: Entry, source: Source, report: SourceReport, c
     html: article.html,
     runTime: context.now,
   };
-  const written = await context.archive.write(input);
+  const written = await context.serial(() => context.archive.write(input));
   if (!written.ok) {
     report.itemFailures.push({ link, title: entry.title, failure: { ...written.failure, source: source.site } });
     return;

@@ -32,3 +32,60 @@ export interface Source extends SourceOptions {
   /** Where the source was declared, for error messages. */
   origin: { file: string; line: number };
 }
+
+/** How the fetch stage paces itself; newsmirror.yml `fetch:` (snake_case keys there). */
+export interface FetchSettings {
+  /** Requests in flight at once (default 8). */
+  concurrency: number;
+  /** Requests in flight at once to one host (default 2). */
+  perHost: number;
+  /** Per request (default 30). */
+  timeoutSeconds: number;
+  /** Retries of a retryable failure (default 3). */
+  retries: number;
+  /** Largest body accepted (default 8 MiB). */
+  maxBytes: number;
+}
+
+/** Everything a mirror folder's config files say. */
+export interface MirrorConfig {
+  sources: Source[];
+  /** Built-in defaults with newsmirror.yml `defaults` applied. */
+  defaults: SourceOptions;
+  fetch: FetchSettings;
+  /** The config files that were read (absolute or as given under `dir`). */
+  files: string[];
+}
+
+/**
+ * Reads and checks `dir`'s subs.json and/or newsmirror.yml; see load-config.ts for how they merge.
+ * Failure "sources.missing" when neither exists, "sources.invalid" naming file and line.
+ * @example const config = await loadMirrorConfig("mirror"); if (config.ok) console.log(config.value.sources.length);
+ */
+export { loadMirrorConfig, formatProblem } from "./load-config.js";
+/** Built-in per-source options, fetch settings and the fifteen default sources of `newsmirror init`. */
+export { DEFAULT_SOURCE_OPTIONS, DEFAULT_FETCH_SETTINGS, DEFAULT_SOURCES } from "./defaults.js";
+/**
+ * Creates a mirror folder; never overwrites a file.
+ * @example await initMirror("mirror") // { ok: true, value: { created: ["_posts/", "subs.json", ...] } }
+ */
+export { initMirror } from "./init-mirror.js";
+/**
+ * OPML 1.0/2.0 in and OPML 2.0 out.
+ * @example parseOpml(text, "feeds.opml") // { ok: true, value: [{ site: "BBC", url: "https://..." }] }
+ */
+export { parseOpml, formatOpml } from "./opml.js";
+/**
+ * Edits the mirror's source list in place, keeping the files' own layout.
+ * @example await addSource("mirror", { site: "BBC", url: "https://feeds.bbci.co.uk/zhongwen/simp/rss.xml", clean: false })
+ */
+export { addSource, removeSource, importSources, type SourceEntry } from "./edit-sources.js";
+/**
+ * The include/exclude filter of a source.
+ * @example isItemIncluded({ title: "台灣選舉", html: "<p>...</p>", categories: [] }, source)
+ */
+export { isItemIncluded } from "./item-filter.js";
+/** Per-source options from command-line flags: readOptionFlags([["clean", "false"]]). */
+export { readOptionFlags, OPTION_FLAG_KEYS } from "./option-flags.js";
+/** The `sources list` table. */
+export { formatSourceTable, describeSetOptions } from "./source-table.js";

@@ -2,7 +2,7 @@
 import { createServer, type Server } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { sharedPath } from "../test/support/paths.js";
+import { sharedPath } from "./paths.js";
 
 export interface FeedFarm {
   url: string;

@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+import { parseFeed } from "./src/feed/index.js";
+const dir = "/work/shared/corpus/feeds/synth-encodings/";
+const exp = JSON.parse(readFileSync(dir + "big5-declared.expected.json", "utf8"));
+const text = new TextDecoder("big5").decode(readFileSync(dir + exp.feed));
+const r: any = parseFeed(text, { baseUrl: "https://feed.example/x.xml" });
+const a: string = exp.items[0].html, b: string = r.value.entries[0].html;
+let i = 0; while (a[i] === b[i]) i++;
+console.log(i, a.length, b.length, JSON.stringify(a.slice(i - 30, i + 30)), JSON.stringify(b.slice(i - 30, i + 30)));
+const j = text.indexOf(a.slice(i - 30, i)); console.log(JSON.stringify(text.slice(j, j + 80)));

@@ -1,0 +1,179 @@
+// An open mirror: the lock, the ledger, the post store, the index, revisions and the state, behind `Archive`.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { fail, ok, type Result } from "../result.js";
+import { ioFail } from "./io-failure.js";
+import { Ledger } from "./ledger.js";
+import { AppendFile } from "./line-file.js";
+import { acquireLock, type MirrorLock } from "./lock.js";
+import { INDEX_FILE, PostIndex } from "./post-index.js";
+import { PostStore, type Staged } from "./post-store.js";
+import { placePost, recoverStaged, recordKnown } from "./post-write.js";
+import { loadState, saveState, STATE_FILE } from "./state-store.js";
+import type { ArchiveState, PostInput, WriteOutcome } from "./types.js";
+import { isArchivableLink } from "./post-format.js";
+import { ReadOnlyArchive } from "./read-only-archive.js";
+
+/** The mirror's own folder: state, index, lock and staged posts (deleting it loses nothing, DESIGN.md). */
+export const STATE_DIR = ".newsmirror";
+export const LOCK_FILE = "lock";
+/** Revision history of headline edits, one JSON object a line, in the mirror root beside `allurls.dat`. */
+export const REVISIONS_FILE = "revisions.jsonl";
+
+/** Posts written between two fsync checkpoints: one fsync batch per this many posts (and at close). */
+const CHECKPOINT_EVERY = 64;
+
+export interface Archive {
+  readonly dir: string;
+  isKnown(link: string, guid: string | null): boolean;
+  /** Writes a new post atomically and appends the ledger; for a known item with a changed title records a revision
+      instead (nothing overwritten); for a known unchanged item returns "seen". */
+  write(input: PostInput): Promise<Result<WriteOutcome>>;
+  state: ArchiveState;
+  saveState(): Promise<Result<void>>;
+  close(): Promise<void>;
+  /** Problems met while opening that did not stop it (an unreadable state file kept aside). */
+  readonly warnings: string[];
+}
+
+export interface OpenOptions {
+  /** Take the mirror's lock (default true). Without it the archive is read-only: `write` and `saveState` fail. */
+  lock?: boolean;
+  clock?: () => Date;
+}
+
+/** The parts of an open, locked mirror that writing a post uses. */
+export interface MirrorParts {
+  dir: string;
+  ledger: Ledger;
+  index: PostIndex;
+  store: PostStore;
+  revisions: AppendFile;
+  clock: () => Date;
+}
+
+export async function openArchive(dir: string, options: OpenOptions = {}): Promise<Result<Archive>> {
+  const clock = options.clock ?? (() => new Date());
+  const stateDir = join(dir, STATE_DIR);
+  if (options.lock === false) {
+    const loaded = await loadState(join(stateDir, STATE_FILE), clock(), { keepAside: false });
+    return loaded.ok ? ok(new ReadOnlyArchive(dir, loaded.value.state, warnings(loaded.value.warning))) : loaded;
+  }
+  try {
+    await mkdir(stateDir, { recursive: true });
+  } catch (error) {
+    return ioFail(error, "create", stateDir);
+  }
+  const lock = await acquireLock(join(stateDir, LOCK_FILE), clock);
+  if (!lock.ok) return lock;
+  const parts = await openParts(dir, stateDir, clock);
+  if (!parts.ok) {
+    await lock.value.release();
+    return parts;
+  }
+  const recovered = await recoverStaged(parts.value);
+  const loaded = recovered.ok ? await loadState(join(stateDir, STATE_FILE), clock(), { keepAside: true }) : recovered;
+  if (!loaded.ok) {
+    await closeParts(parts.value);
+    await lock.value.release();
+    return loaded;
+  }
+  return ok(new WritableArchive(parts.value, lock.value, loaded.value.state, join(stateDir, STATE_FILE), warnings(loaded.value.warning)));
+}
+
+/** Opens ledger, index, revisions and store of a locked mirror (used by openArchive, reindex and import). */
+export async function openParts(dir: string, stateDir: string, clock: () => Date): Promise<Result<MirrorParts>> {
+  const store = new PostStore(dir, stateDir);
+  const folders = await store.ensureFolders();
+  if (!folders.ok) return folders;
+  const ledger = await Ledger.open(dir);
+  if (!ledger.ok) return ledger;
+  const indexFile = await AppendFile.open(join(stateDir, INDEX_FILE));
+  if (!indexFile.ok) {
+    await ledger.value.close();
+    return indexFile;
+  }
+  const revisions = await AppendFile.open(join(dir, REVISIONS_FILE));
+  if (!revisions.ok) {
+    await ledger.value.close();
+    await indexFile.value.close();
+    return revisions;
+  }
+  const index = new PostIndex(join(stateDir, INDEX_FILE), indexFile.value);
+  return ok({ dir, ledger: ledger.value, index, store, revisions: revisions.value, clock });
+}
+
+function warnings(warning: string | null): string[] {
+  return warning === null ? [] : [warning];
+}
+
+export async function closeParts(parts: MirrorParts): Promise<void> {
+  await parts.ledger.close();
+  await parts.index.close();
+  await parts.revisions.close();
+}
+
+class WritableArchive implements Archive {
+  readonly dir: string;
+  private pending: Staged[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly parts: MirrorParts,
+    private readonly lock: MirrorLock,
+    public state: ArchiveState,
+    private readonly statePath: string,
+    readonly warnings: string[],
+  ) {
+    this.dir = parts.dir;
+  }
+
+  isKnown(link: string, guid: string | null): boolean {
+    return this.parts.ledger.isKnown(link, guid);
+  }
+
+  async write(input: PostInput): Promise<Result<WriteOutcome>> {
+    if (this.closed) return fail({ code: "archive.io", message: `${this.dir}: the archive is already closed` });
+    if (!isArchivableLink(input.link)) {
+      return fail({ code: "archive.bad-link", message: `\`${input.link.slice(0, 200)}\` is not an absolute http(s) link; the item is skipped`, url: input.link });
+    }
+    if (this.parts.ledger.isKnown(input.link, input.guid)) return recordKnown(this.parts, input);
+    const placed = await placePost(this.parts, input);
+    if (!placed.ok) return placed;
+    if (placed.value.staged !== null) this.pending.push(placed.value.staged);
+    if (this.pending.length >= CHECKPOINT_EVERY) {
+      const checked = await this.checkpoint();
+      if (!checked.ok) return checked;
+    }
+    return ok(placed.value.outcome);
+  }
+
+  saveState(): Promise<Result<void>> {
+    return saveState(this.statePath, this.state);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const checked = await this.checkpoint();
+    // Nothing is lost: the staged posts stay in incoming/ and the next open records them.
+    if (!checked.ok) this.warnings.push(`${checked.failure.message} (the next run finishes recording the last posts)`);
+    await closeParts(this.parts);
+    await this.lock.release();
+  }
+
+  /**
+   * Makes everything so far durable, in the order that keeps a crash safe: posts fsynced, then their ledger
+   * lines written and fsynced, then the staged copies removed (DESIGN.md "Write once, atomically").
+   */
+  private async checkpoint(): Promise<Result<void>> {
+    const durable = await this.parts.store.makeDurable(this.pending);
+    if (!durable.ok) return durable;
+    for (const synced of [await this.parts.ledger.flush(), await this.parts.index.sync(), await this.parts.revisions.sync()]) {
+      if (!synced.ok) return synced;
+    }
+    await this.parts.store.release(this.pending);
+    this.pending = [];
+    return ok(undefined);
+  }
+}

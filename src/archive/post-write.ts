@@ -1,0 +1,147 @@
+// Writing one item into an open mirror: a new post without overwriting anything, a revision, or crash recovery.
+import { fail, ok, type Result } from "../result.js";
+import type { MirrorParts } from "./archive.js";
+import { postFileName, withCollisionSuffix } from "./file-name.js";
+import { normalizeLink } from "./link-key.js";
+import { articleLink, cleanTitle, formatPost, frontMatterTitle, postHtml } from "./post-format.js";
+import { fingerprintOf, hashText } from "./post-index.js";
+import { parsePost } from "./post-parse.js";
+import type { Staged } from "./post-store.js";
+import type { PostInput, WriteOutcome } from "./types.js";
+
+/**
+ * Different articles that may share one file name before giving up: `name.md`, `name (2).md`, ... The
+ * original kept the first and silently dropped the others (original-script.md); here the later ones get the
+ * suffix before `.md`, which still sorts beside the first.
+ */
+const MAX_SAME_NAME = 1000;
+
+/** Writes a new item: staged, linked under the first free name, then recorded in the ledger and the index. */
+export async function placePost(parts: MirrorParts, input: PostInput): Promise<Result<{ outcome: WriteOutcome; staged: Staged | null }>> {
+  const { fileName: baseName, text } = formatPost(input);
+  const href = articleLink(input.link);
+  const key = normalizeLink(href);
+  const guid = distinctGuid(input.guid, href);
+  const staged = await parts.store.stage(text, guid);
+  if (!staged.ok) return staged;
+  const placed = await placeUnderFreeName(parts, staged.value, baseName, text, key);
+  if (!placed.ok) {
+    await parts.store.drop(staged.value);
+    return placed;
+  }
+  const recorded = await recordPlaced(parts, { key, href, guid, fileName: placed.value.fileName, title: frontMatterTitle(cleanTitle(input.title)), html: postHtml(input.html) });
+  if (!recorded.ok) return recorded;
+  if (placed.value.already) {
+    await parts.store.drop(staged.value);
+    return ok({ outcome: { kind: "seen", fileName: placed.value.fileName }, staged: null });
+  }
+  return ok({ outcome: { kind: "written", fileName: placed.value.fileName }, staged: staged.value });
+}
+
+/**
+ * A known item: "seen" when its title is unchanged, else a line in `revisions.jsonl` and the index updated to
+ * the new title (so the same edit is recorded once); the post itself is never rewritten.
+ */
+export async function recordKnown(parts: MirrorParts, input: PostInput): Promise<Result<WriteOutcome>> {
+  const loaded = await parts.index.load();
+  if (!loaded.ok) return loaded;
+  const href = articleLink(input.link);
+  const key = normalizeLink(href);
+  const guid = distinctGuid(input.guid, href);
+  const title = frontMatterTitle(cleanTitle(input.title));
+  const htmlHash = hashText(postHtml(input.html));
+  const indexKey = parts.index.keyFor(key, guid);
+  if (indexKey === null) {
+    // Known from an old ledger only: remember today's title so a later edit is noticed.
+    const added = await parts.index.add({ k: key, g: guid, f: null, t: title, h: htmlHash });
+    return added.ok ? ok({ kind: "seen", fileName: null }) : added;
+  }
+  const fingerprint = parts.index.fingerprint(indexKey);
+  if (fingerprint !== null && fingerprint.slice(0, 8) === fingerprintOf(title, htmlHash).slice(0, 8)) {
+    return ok({ kind: "seen", fileName: null });
+  }
+  const last = await parts.index.lastRecord(indexKey);
+  if (!last.ok) return last;
+  const fileName = last.value?.f ?? null;
+  const revision = {
+    at: parts.clock().toISOString(),
+    link: href,
+    fileName,
+    oldTitle: last.value?.t ?? "",
+    newTitle: title,
+    textChange: last.value?.h !== htmlHash,
+  };
+  const appended = await parts.revisions.append([JSON.stringify(revision)]);
+  if (!appended.ok) return appended;
+  const added = await parts.index.add({ k: indexKey, g: guid ?? last.value?.g ?? null, f: fileName, t: title, h: htmlHash });
+  return added.ok ? ok({ kind: "revised", fileName }) : added;
+}
+
+/** Finishes the posts a killed run left staged: each ends up once in `_posts/` and once in the ledger. */
+export async function recoverStaged(parts: MirrorParts): Promise<Result<number>> {
+  const leftovers = await parts.store.leftovers();
+  if (!leftovers.ok) return leftovers;
+  let recovered = 0;
+  for (const staged of leftovers.value) {
+    const post = parsePost(staged.text, staged.id);
+    if (!post.ok) {
+      await parts.store.drop(staged); // cannot happen for a renamed (complete) file; nothing was recorded for it
+      continue;
+    }
+    const key = normalizeLink(post.value.from);
+    if (!parts.ledger.hasLinkKey(key)) {
+      const baseName = postFileName(post.value.date, post.value.title);
+      const placed = await placeUnderFreeName(parts, staged, baseName, staged.text, key);
+      if (!placed.ok) return placed;
+      const recorded = await recordPlaced(parts, { key, href: post.value.from, guid: staged.guid, fileName: placed.value.fileName, title: post.value.title, html: post.value.html });
+      if (!recorded.ok) return recorded;
+      recovered += 1;
+    }
+  }
+  const durable = await parts.store.makeDurable(leftovers.value);
+  if (!durable.ok) return durable;
+  const flushed = await parts.ledger.flush();
+  if (!flushed.ok) return flushed;
+  await parts.store.release(leftovers.value);
+  return ok(recovered);
+}
+
+export interface Placed {
+  fileName: string;
+  /** True when the file under that name already was this article (same text, or same link). */
+  already: boolean;
+}
+
+export async function placeUnderFreeName(parts: MirrorParts, staged: Staged, baseName: string, text: string, key: string): Promise<Result<Placed>> {
+  for (let n = 1; n <= MAX_SAME_NAME; n++) {
+    const fileName = withCollisionSuffix(baseName, n);
+    const placed = await parts.store.place(staged, fileName);
+    if (!placed.ok) return placed;
+    if (placed.value === "placed") return ok({ fileName, already: false });
+    const existing = await parts.store.read(fileName);
+    if (!existing.ok) return existing;
+    if (existing.value === null) continue; // a name taken by something that is not a readable file
+    if (existing.value === text || isSameArticle(existing.value, fileName, key)) return ok({ fileName, already: true });
+  }
+  return fail({ code: "archive.io", message: `${MAX_SAME_NAME} different posts already use the name ${baseName}; rename some of them`, file: baseName });
+}
+
+/** The post on disk has the same link: the ledger had lost it (deleted, or an old mirror), not a new article. */
+function isSameArticle(text: string, fileName: string, key: string): boolean {
+  const post = parsePost(text, fileName);
+  return post.ok && normalizeLink(post.value.from) === key;
+}
+
+export async function recordPlaced(
+  parts: MirrorParts,
+  item: { key: string; href: string; guid: string | null; fileName: string; title: string; html: string },
+): Promise<Result<void>> {
+  parts.ledger.record(item.href, item.guid);
+  return parts.index.add({ k: item.key, g: item.guid, f: item.fileName, t: item.title, h: hashText(item.html) });
+}
+
+/** The guid when it says something the link does not (null when missing or equal to the link). */
+function distinctGuid(guid: string | null, href: string): string | null {
+  const trimmed = guid?.trim() ?? "";
+  return trimmed === "" || trimmed === href ? null : trimmed;
+}

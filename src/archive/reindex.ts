@@ -1,0 +1,88 @@
+// `reindex`: the derived state rebuilt from `_posts/`, which is the truth (DESIGN.md).
+import { join } from "node:path";
+import { ok, type Result } from "../result.js";
+import { closeParts, LOCK_FILE, openParts, STATE_DIR } from "./archive.js";
+import { writeFileAtomically } from "./atomic-file.js";
+import { readLines } from "./line-file.js";
+import { normalizeLink } from "./link-key.js";
+import { acquireLock } from "./lock.js";
+import { hashText, INDEX_FILE, type IndexRecord } from "./post-index.js";
+import { parsePost } from "./post-parse.js";
+import { recoverStaged } from "./post-write.js";
+import { readPostTexts } from "./read-posts.js";
+import { mkdir } from "node:fs/promises";
+import { ioFail } from "./io-failure.js";
+
+export interface ReindexReport {
+  posts: number;
+  unreadable: Array<{ fileName: string; message: string }>;
+}
+
+/**
+ * Rebuilds `.newsmirror/index.jsonl` from the posts and adds to `allurls.dat` every post link it lacks. The
+ * ledger is only ever added to: old mirrors move posts out of `_posts/` (to `archived/`) and their links must
+ * stay known. Guids cannot be read from posts, so `allguids.dat` and the guids of the old index are kept.
+ * @example await reindex("mirror") // { ok: true, value: { posts: 2470, unreadable: [] } }
+ */
+export async function reindex(dir: string, clock: () => Date = () => new Date()): Promise<Result<ReindexReport>> {
+  const stateDir = join(dir, STATE_DIR);
+  try {
+    await mkdir(stateDir, { recursive: true });
+  } catch (error) {
+    return ioFail(error, "create", stateDir);
+  }
+  const lock = await acquireLock(join(stateDir, LOCK_FILE), clock);
+  if (!lock.ok) return lock;
+  try {
+    return await rebuild(dir, stateDir, clock);
+  } finally {
+    await lock.value.release();
+  }
+}
+
+async function rebuild(dir: string, stateDir: string, clock: () => Date): Promise<Result<ReindexReport>> {
+  const parts = await openParts(dir, stateDir, clock);
+  if (!parts.ok) return parts;
+  const indexPath = join(stateDir, INDEX_FILE);
+  const lines: string[] = [];
+  const report: ReindexReport = { posts: 0, unreadable: [] };
+  try {
+    const recovered = await recoverStaged(parts.value);
+    if (!recovered.ok) return recovered;
+    const guids = await oldGuids(indexPath);
+    if (!guids.ok) return guids;
+    for await (const item of readPostTexts(dir)) {
+      if (!item.ok) return item;
+      const post = parsePost(item.value.text, item.value.fileName);
+      if (!post.ok) {
+        report.unreadable.push({ fileName: item.value.fileName, message: post.failure.message });
+        continue;
+      }
+      report.posts += 1;
+      const key = normalizeLink(post.value.from);
+      if (post.value.from !== "" && !parts.value.ledger.hasLinkKey(key)) parts.value.ledger.record(post.value.from, null);
+      const record: IndexRecord = { k: key, g: guids.value.get(key) ?? null, f: post.value.fileName, t: post.value.title, h: hashText(post.value.html) };
+      lines.push(JSON.stringify(record));
+    }
+    const flushed = await parts.value.ledger.flush();
+    if (!flushed.ok) return flushed;
+  } finally {
+    await closeParts(parts.value);
+  }
+  const written = await writeFileAtomically(indexPath, lines.length === 0 ? "" : `${lines.join("\n")}\n`);
+  return written.ok ? ok(report) : written;
+}
+
+/** key -> guid from the index being replaced (the posts do not hold guids). */
+async function oldGuids(indexPath: string): Promise<Result<Map<string, string>>> {
+  const guids = new Map<string, string>();
+  const read = await readLines(indexPath, (line) => {
+    try {
+      const record = JSON.parse(line) as Partial<IndexRecord>;
+      if (typeof record.k === "string" && typeof record.g === "string") guids.set(record.k, record.g);
+    } catch {
+      // a cut line: its guid is lost, the link still dedupes
+    }
+  });
+  return read.ok ? ok(guids) : read;
+}

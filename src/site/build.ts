@@ -1,0 +1,174 @@
+// The site build: settings, theme, posts, plan, then render and write only the pages whose inputs changed.
+import { createHash } from "node:crypto";
+import { join, resolve } from "node:path";
+import { fail, ok, type Result } from "../result.js";
+import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
+import { loadManifest, saveManifest, emptyManifest } from "./manifest.js";
+import { createOutputDir, type OutputDir } from "./output-dir.js";
+import { planPages, type PagePlan } from "./page-plan.js";
+import { unknownPlaceholders } from "./permalink.js";
+import { forEachLimited, HtmlCache, readPostHtml, scanPosts, type Unreadable } from "./post-reader.js";
+import type { PostSummary } from "./post-record.js";
+import { renderPage, type RenderContext } from "./render-page.js";
+import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
+import { loadTheme } from "./theme.js";
+
+export interface BuildOptions {
+  /** The mirror folder (holds `_posts/`, `_config.yml`). */
+  dir: string;
+  /** Output folder, relative to `dir` or absolute; default `_site`. */
+  out?: string;
+  /** Overrides `baseurl` of `_config.yml` ("/mirror"). */
+  baseUrl?: string;
+  /** Ignore what the last build wrote and render every page. */
+  full?: boolean;
+  /** Milliseconds since some origin, for the `ms` figure; default `performance.now`. */
+  clock?: () => number;
+  /** Theme folder; default the theme shipped with newsmirror. */
+  themeDir?: string;
+  /** Build the search index too (default true); false leaves it as it was. */
+  search?: boolean;
+}
+
+export interface BuildReport {
+  /** Files the site consists of (pages, feeds, assets; the search index not counted). */
+  pages: number;
+  /** Files written in this build. */
+  written: number;
+  /** Files removed because no post needs them any more. */
+  removed: number;
+  /** Posts that could not be read, each with the reason; the build went on without them. */
+  unreadable: Unreadable[];
+  posts: number;
+  /** Posts parsed in this build (the others were known unchanged). */
+  parsed: number;
+  search: SearchOutcome;
+  ms: number;
+  /** Milliseconds per phase: read posts, plan, render and write, search index. */
+  phases: { scan: number; plan: number; write: number; search: number };
+}
+
+/** Files rendered and written at once: rendering is synchronous, so this only overlaps disk writes. */
+const WRITE_CONCURRENCY = 16;
+/** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): 10,000 median posts fit. */
+const HTML_CACHE_CHARS = 48_000_000;
+const MANIFEST_FILE = join(".newsmirror", "site-manifest.json");
+
+function ioFailure(error: unknown, what: string): Result<never> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOSPC") return fail({ code: "site.disk-full", message: `${what}: the disk is full; free some space and build again`, cause: error });
+  return fail({ code: "site.io", message: `${what}: ${(error as Error).message}`, cause: error });
+}
+
+function placeKeyOf(config: SiteConfig): string {
+  return JSON.stringify([config.permalink, config.permalinkTimezone, config.timezone]);
+}
+
+async function renderAndWrite(
+  plan: PagePlan,
+  ctx: RenderContext,
+  out: OutputDir,
+  previous: Map<string, [string, string]>,
+  full: boolean,
+): Promise<{ pages: Map<string, [string, string]>; written: number }> {
+  const pages = new Map<string, [string, string]>();
+  let written = 0;
+  await forEachLimited(plan.pages, WRITE_CONCURRENCY, async (page) => {
+    const before = previous.get(page.path);
+    if (!full && before && before[0] === page.inputs) {
+      pages.set(page.path, before);
+      return;
+    }
+    const bytes = await renderPage(ctx, page);
+    if (typeof bytes === "string") {
+      const data = Buffer.from(bytes, "utf8");
+      await out.write(page.path, data);
+      pages.set(page.path, [page.inputs, createHash("sha1").update(data).digest("base64url").slice(0, 22)]);
+    } else {
+      await out.copy(page.path, bytes.file);
+      pages.set(page.path, [page.inputs, page.inputs]);
+    }
+    written++;
+  });
+  return { pages, written };
+}
+
+/** Builds the site of the mirror in `options.dir`; see `buildSite` in index.ts. */
+export async function build(options: BuildOptions): Promise<Result<BuildReport>> {
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
+  const dir = resolve(options.dir);
+  const configResult = await loadSiteConfig(dir);
+  if (!configResult.ok) return configResult;
+  const config = configResult.value;
+  if (options.baseUrl !== undefined) config.baseurl = normalizeBaseUrl(options.baseUrl);
+  const unknown = unknownPlaceholders(config.permalink);
+  if (unknown.length > 0) {
+    return fail({ code: "site.config", file: join(dir, "_config.yml"), message: `permalink "${config.permalink}" uses :${unknown.join(", :")}, which Jekyll does not know; see https://jekyllrb.com/docs/permalinks/` });
+  }
+  const themeResult = await loadTheme(dir, options.themeDir, searchAssets());
+  if (!themeResult.ok) return themeResult;
+  const theme = themeResult.value;
+  const outRoot = resolve(dir, options.out ?? "_site");
+  const manifestFile = join(dir, MANIFEST_FILE);
+  const full = options.full === true;
+  const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestFile, outRoot);
+  const placeKey = placeKeyOf(config);
+  const postsDir = join(dir, "_posts");
+
+  const phaseStart = clock();
+  const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
+  let scan;
+  try {
+    scan = await scanPosts(postsDir, config, previous.posts, previous.placeKey === placeKey, htmlCache);
+  } catch (error) {
+    return ioFailure(error, `reading ${postsDir}`);
+  }
+  const scanned = clock();
+  const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
+  const plan = planPages(scan.posts, config, { siteHash, assets: theme.assets });
+  const planned = clock();
+  const assetNames = new Set(theme.assets.map((a) => a.path));
+  const ctx: RenderContext = {
+    plan,
+    config,
+    theme,
+    loadHtml: async (post: PostSummary) => htmlCache.take(post.fileName) ?? readPostHtml(postsDir, post.fileName),
+    searchScripts: ["assets/search-engine.js", "assets/search.js"].filter((p) => assetNames.has(p)).map((p) => p.slice("assets/".length)),
+    toggle: assetNames.has("assets/toggle.js"),
+  };
+  const out = createOutputDir(outRoot);
+  const samePlace = previous.out === outRoot;
+  const before = samePlace ? previous.pages : new Map<string, [string, string]>();
+  let result;
+  let removed = 0;
+  try {
+    result = await renderAndWrite(plan, ctx, out, before, full || !samePlace);
+    for (const path of before.keys()) {
+      if (!result.pages.has(path)) {
+        await out.remove(path);
+        removed++;
+      }
+    }
+  } catch (error) {
+    return ioFailure(error, `writing the site to ${outRoot}`);
+  }
+  const wrote = clock();
+  const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: join(dir, ".newsmirror", "search"), full: full || !samePlace });
+  try {
+    await saveManifest(manifestFile, { out: outRoot, placeKey, pages: result.pages, posts: new Map(scan.posts.map((p) => [p.fileName, p])) });
+  } catch (error) {
+    return ioFailure(error, `saving ${manifestFile}`);
+  }
+  return ok({
+    pages: plan.pages.length,
+    written: result.written,
+    removed,
+    unreadable: scan.unreadable,
+    posts: plan.posts.length,
+    parsed: scan.parsed,
+    search,
+    ms: Math.round(clock() - started),
+    phases: { scan: Math.round(scanned - phaseStart), plan: Math.round(planned - scanned), write: Math.round(wrote - planned), search: Math.round(clock() - wrote) },
+  });
+}

@@ -1,0 +1,330 @@
+// The page plan: every file of the site as plain data with a hash of its inputs, from post summaries (pure).
+//
+// List pages are numbered from the OLDEST post: page 1 holds the first 50 posts ever, and a page, once full,
+// never changes. New posts then touch the front page, the last numbered page or two and nothing else,
+// which keeps an incremental build at 100,000 posts to a handful of list pages, and gives readers list
+// URLs that keep showing the same posts. The front page always shows the newest `paginate` posts.
+import type { SiteConfig } from "./config.js";
+import { jekyllSlugify } from "./permalink.js";
+import type { PostSummary } from "./post-record.js";
+
+/** Posts in each mirror feed (issue #3: "the latest 50 posts with full content"). */
+export const FEED_SIZE = 50;
+/** The sitemap protocol's limit per file (https://www.sitemaps.org/protocol.html#index). */
+export const SITEMAP_LIMIT = 50_000;
+
+export type FeedFormat = "atom" | "rss" | "json";
+export const FEED_FILES: Readonly<Record<FeedFormat, string>> = { atom: "feed.xml", rss: "rss.xml", json: "feed.json" };
+
+export interface SourceSummary {
+  name: string;
+  /** Folder name under `source/`. */
+  key: string;
+  count: number;
+  /** Newest post time, epoch ms. */
+  last: number;
+  /** Indexes into `PagePlan.posts`, oldest first. */
+  posts: number[];
+}
+
+export interface PageLink {
+  path: string;
+  label: string;
+}
+
+export interface ArchiveEntry {
+  label: string;
+  path: string;
+  count: number;
+}
+
+interface PageBase {
+  /** Output file under the site root, unescaped, "/"-separated. */
+  path: string;
+  /** Hash of everything the page's bytes depend on. */
+  inputs: string;
+}
+
+export type PlannedPage =
+  | (PageBase & { kind: "list"; title: string; source: string | null; posts: number[]; newer: PageLink | null; older: PageLink | null; feed: string | null })
+  | (PageBase & { kind: "post"; post: number; prev: number | null; next: number | null })
+  | (PageBase & { kind: "sources" })
+  | (PageBase & { kind: "archive"; title: string; entries: ArchiveEntry[]; posts: number[]; up: PageLink | null; newer: PageLink | null; older: PageLink | null })
+  | (PageBase & { kind: "feed"; format: FeedFormat; source: string | null; posts: number[]; listPath: string })
+  | (PageBase & { kind: "sitemap"; urls: Array<{ path: string; lastmod: number | null }> })
+  | (PageBase & { kind: "sitemap-index"; parts: string[] })
+  | (PageBase & { kind: "robots" })
+  | (PageBase & { kind: "not-found" })
+  | (PageBase & { kind: "search" })
+  | (PageBase & { kind: "asset"; file: string });
+
+export interface PagePlan {
+  /** Oldest first (time, then file name); pages refer to posts by index into this array. */
+  posts: PostSummary[];
+  sources: SourceSummary[];
+  pages: PlannedPage[];
+}
+
+export interface PlanOptions {
+  /** Hash of the settings and theme: a change re-renders every page. */
+  siteHash: string;
+  /** Static files to copy: site path, absolute source file and its content hash. */
+  assets: Array<{ path: string; file: string; hash: string }>;
+}
+
+/** Folders the site's own pages live in; a post whose permalink lands there is moved aside. */
+const RESERVED_FOLDERS = ["page/", "source/", "sources/", "archive/", "search/", "assets/"];
+const RESERVED_FILES = new Set(["index.html", "404.html", "feed.xml", "rss.xml", "feed.json", "robots.txt", "sitemap.xml"]);
+
+function isReserved(path: string): boolean {
+  return RESERVED_FILES.has(path) || RESERVED_FOLDERS.some((folder) => path.startsWith(folder)) || /^sitemap-\d+\.xml$/.test(path);
+}
+
+/**
+ * Fingerprint of a page's inputs: two 53-bit multiplicative hashes (cyrb53, public domain) over the parts,
+ * about 10 times cheaper than SHA-1 for the 110,000 short inputs of a 100,000-post plan. It only decides
+ * whether a page is rendered again; a collision (odds about 2^-100 per change) would leave one page stale.
+ */
+function hashOf(...parts: Array<string | number | null>): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  let h3 = 0x9e3779b9;
+  let h4 = 0x85ebca6b;
+  for (const part of parts) {
+    const text = part === null ? "\u0001" : String(part);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+      h3 = Math.imul(h3 ^ c, 2246822507);
+      h4 = Math.imul(h4 ^ c, 3266489909);
+    }
+    h1 = Math.imul(h1 ^ 0, 2654435761);
+    h2 = Math.imul(h2 ^ 0, 1597334677);
+    h3 = Math.imul(h3 ^ 0, 2246822507);
+    h4 = Math.imul(h4 ^ 0, 3266489909);
+  }
+  const mix = (a: number, b: number): number => {
+    a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+    return (a >>> 0).toString(36);
+  };
+  return `${mix(h1, h2)}.${mix(h2, h1)}.${mix(h3, h4)}.${mix(h4, h3)}`;
+}
+
+/** "…/b/" becomes "…/b-2/", "…/b.html" becomes "…/b-2.html". */
+function withSuffix(post: PostSummary, n: number): PostSummary {
+  const url = post.url.endsWith("/") ? `${post.url.slice(0, -1)}-${n}/` : post.url.replace(/(\.html)?$/, `-${n}$1`);
+  const path = post.path.endsWith("/index.html") ? `${post.path.slice(0, -"/index.html".length)}-${n}/index.html` : post.path.replace(/(\.html)$/, `-${n}$1`);
+  return { ...post, url, path };
+}
+
+/**
+ * Sorts posts oldest first and gives each a unique output file. Jekyll lets the later of two posts with one
+ * URL overwrite the other ("Conflict: destination is shared by multiple files"); here the later one gets
+ * "-2", "-3", so no article is lost.
+ */
+export function placePosts(posts: readonly PostSummary[]): PostSummary[] {
+  const sorted = [...posts].sort((a, b) => a.time - b.time || (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  const taken = new Set<string>();
+  return sorted.map((post) => {
+    let placed = post;
+    for (let n = 2; taken.has(placed.path) || isReserved(placed.path); n++) placed = withSuffix(post, n);
+    taken.add(placed.path);
+    return placed;
+  });
+}
+
+/** Source folder names: Jekyll's pretty slug of the name, lower-cased; clashes and empty slugs get a hash. */
+export function sourceKeys(names: readonly string[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const used = new Set<string>();
+  for (const name of [...names].sort()) {
+    let key = jekyllSlugify(name, "pretty", false).replace(/^\.+/, "");
+    if (key === "" || used.has(key)) key = `${key}${key ? "-" : ""}${hashOf(name).slice(0, 6).toLowerCase()}`;
+    used.add(key);
+    keys.set(name, key);
+  }
+  return keys;
+}
+
+function postStamp(post: PostSummary): string {
+  return `${post.hash}|${post.path}`;
+}
+
+interface ListSpec {
+  base: string;
+  title: string;
+  source: string | null;
+  posts: number[];
+  feed: string | null;
+}
+
+/** Front page plus pages numbered from the oldest (see the file comment). */
+function planList(spec: ListSpec, plan: PagePlan, options: PlanOptions, perPage: number): PlannedPage[] {
+  const { base, posts } = spec;
+  const pages: PlannedPage[] = [];
+  const numbered = Math.ceil(posts.length / perPage);
+  const numberedPath = (n: number): string => `${base}page/${n}/index.html`;
+  const front = `${base}index.html`;
+  const stamps = (indexes: number[]): string => indexes.map((i) => postStamp(plan.posts[i]!)).join(",");
+  const newest = posts.slice(-perPage).reverse();
+  const olderThanFront = posts.length > perPage ? Math.floor((posts.length - perPage - 1) / perPage) + 1 : null;
+  const frontOlder = olderThanFront === null ? null : { path: numberedPath(olderThanFront), label: String(olderThanFront) };
+  pages.push({
+    kind: "list", path: front, title: spec.title, source: spec.source, posts: newest, newer: null, older: frontOlder, feed: spec.feed,
+    inputs: hashOf(options.siteHash, "list", front, spec.title, spec.source, stamps(newest), frontOlder?.path ?? null, spec.feed),
+  });
+  for (let n = 1; n <= numbered; n++) {
+    const slice = posts.slice((n - 1) * perPage, n * perPage).reverse();
+    const newer = n < numbered ? { path: numberedPath(n + 1), label: String(n + 1) } : { path: front, label: "" };
+    const older = n > 1 ? { path: numberedPath(n - 1), label: String(n - 1) } : null;
+    const title = `${spec.title} · ${n}`;
+    pages.push({
+      kind: "list", path: numberedPath(n), title, source: spec.source, posts: slice, newer, older, feed: spec.feed,
+      inputs: hashOf(options.siteHash, "list", numberedPath(n), title, spec.source, stamps(slice), newer.path, older?.path ?? null, spec.feed),
+    });
+  }
+  return pages;
+}
+
+function planFeeds(source: SourceSummary | null, posts: number[], plan: PagePlan, options: PlanOptions): PlannedPage[] {
+  const base = source ? `source/${source.key}/` : "";
+  const latest = posts.slice(-FEED_SIZE).reverse();
+  const stamps = latest.map((i) => postStamp(plan.posts[i]!)).join(",");
+  return (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => ({
+    kind: "feed" as const, format, source: source?.name ?? null, posts: latest, listPath: `${base}index.html`, path: `${base}${FEED_FILES[format]}`,
+    inputs: hashOf(options.siteHash, "feed", format, source?.name ?? null, stamps),
+  }));
+}
+
+function planArchive(plan: PagePlan, options: PlanOptions): PlannedPage[] {
+  const days = new Map<string, number[]>();
+  plan.posts.forEach((post, index) => {
+    const list = days.get(post.day);
+    if (list) list.push(index);
+    else days.set(post.day, [index]);
+  });
+  const dayKeys = [...days.keys()].sort();
+  const dayPath = (day: string): string => `archive/${day.replaceAll("-", "/")}/index.html`;
+  const monthPath = (month: string): string => `archive/${month.replace("-", "/")}/index.html`;
+  const yearPath = (year: string): string => `archive/${year}/index.html`;
+  const pages: PlannedPage[] = [];
+  const months = new Map<string, ArchiveEntry[]>();
+  const years = new Map<string, ArchiveEntry[]>();
+  dayKeys.forEach((day, i) => {
+    const posts = [...days.get(day)!].reverse();
+    const newerDay = dayKeys[i + 1];
+    const olderDay = dayKeys[i - 1];
+    const newer = newerDay ? { path: dayPath(newerDay), label: newerDay } : null;
+    const older = olderDay ? { path: dayPath(olderDay), label: olderDay } : null;
+    const month = day.slice(0, 7);
+    const up = { path: monthPath(month), label: month };
+    pages.push({
+      kind: "archive", path: dayPath(day), title: day, entries: [], posts, up, newer, older,
+      inputs: hashOf(options.siteHash, "day", day, posts.map((p) => postStamp(plan.posts[p]!)).join(","), newer?.path ?? null, older?.path ?? null),
+    });
+    const entry = { label: day, path: dayPath(day), count: posts.length };
+    const list = months.get(month);
+    if (list) list.push(entry);
+    else months.set(month, [entry]);
+  });
+  for (const [month, entries] of months) {
+    entries.reverse();
+    const year = month.slice(0, 4);
+    const count = entries.reduce((sum, e) => sum + e.count, 0);
+    pages.push({
+      kind: "archive", path: monthPath(month), title: month, entries, posts: [], up: { path: yearPath(year), label: year }, newer: null, older: null,
+      inputs: hashOf(options.siteHash, "month", month, JSON.stringify(entries)),
+    });
+    const list = years.get(year);
+    const entry = { label: month, path: monthPath(month), count };
+    if (list) list.push(entry);
+    else years.set(year, [entry]);
+  }
+  const yearEntries: ArchiveEntry[] = [];
+  for (const [year, entries] of years) {
+    entries.reverse();
+    pages.push({
+      kind: "archive", path: yearPath(year), title: year, entries, posts: [], up: { path: "archive/index.html", label: "" }, newer: null, older: null,
+      inputs: hashOf(options.siteHash, "year", year, JSON.stringify(entries)),
+    });
+    yearEntries.push({ label: year, path: yearPath(year), count: entries.reduce((sum, e) => sum + e.count, 0) });
+  }
+  yearEntries.reverse();
+  pages.push({
+    kind: "archive", path: "archive/index.html", title: "", entries: yearEntries, posts: [], up: null, newer: null, older: null,
+    inputs: hashOf(options.siteHash, "archive", JSON.stringify(yearEntries)),
+  });
+  return pages;
+}
+
+/** Sitemap files: the post pages oldest first, then the other pages, so new posts change only the last file. */
+function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions): PlannedPage[] {
+  const urls: Array<{ path: string; lastmod: number | null }> = [];
+  const newestOf = (indexes: number[]): number | null => (indexes.length ? Math.max(...indexes.map((i) => plan.posts[i]!.time)) : null);
+  for (const post of plan.posts) urls.push({ path: post.path, lastmod: post.time });
+  for (const page of pages) {
+    if (page.kind === "list" || (page.kind === "archive" && page.posts.length > 0)) urls.push({ path: page.path, lastmod: newestOf(page.posts) });
+    else if (page.kind === "archive" || page.kind === "sources") urls.push({ path: page.path, lastmod: null });
+  }
+  const hashUrls = (list: typeof urls): string => hashOf(options.siteHash, "sitemap", list.map((u) => `${u.path} ${u.lastmod}`).join("\n"));
+  if (urls.length <= SITEMAP_LIMIT) return [{ kind: "sitemap", path: "sitemap.xml", urls, inputs: hashUrls(urls) }];
+  const parts: PlannedPage[] = [];
+  for (let start = 0, n = 1; start < urls.length; start += SITEMAP_LIMIT, n++) {
+    const chunk = urls.slice(start, start + SITEMAP_LIMIT);
+    parts.push({ kind: "sitemap", path: `sitemap-${n}.xml`, urls: chunk, inputs: hashUrls(chunk) });
+  }
+  const names = parts.map((p) => p.path);
+  return [...parts, { kind: "sitemap-index", path: "sitemap.xml", parts: names, inputs: hashOf(options.siteHash, "sitemap-index", names.join(",")) }];
+}
+
+/**
+ * Plans the whole site; pure. `planPages(summaries, config, { siteHash, assets: [] }).pages` lists every file,
+ * each with the hash of its inputs, so a build renders only pages whose hash changed.
+ */
+export function planPages(summaries: readonly PostSummary[], config: SiteConfig, options: PlanOptions): PagePlan {
+  const plan: PagePlan = { posts: placePosts(summaries), sources: [], pages: [] };
+  const keys = sourceKeys([...new Set(plan.posts.map((p) => p.site))]);
+  const bySource = new Map<string, SourceSummary>();
+  plan.posts.forEach((post, index) => {
+    let source = bySource.get(post.site);
+    if (!source) {
+      source = { name: post.site, key: keys.get(post.site)!, count: 0, last: post.time, posts: [] };
+      bySource.set(post.site, source);
+    }
+    source.count++;
+    source.last = Math.max(source.last, post.time);
+    source.posts.push(index);
+  });
+  plan.sources = [...bySource.values()].sort((a, b) => b.last - a.last || (a.name < b.name ? -1 : 1));
+  const pages = plan.pages;
+  const all = plan.posts.map((_, i) => i);
+  pages.push(...planList({ base: "", title: config.title, source: null, posts: all, feed: "feed.xml" }, plan, options, config.paginate));
+  pages.push(...planFeeds(null, all, plan, options));
+  for (const source of plan.sources) {
+    const base = `source/${source.key}/`;
+    pages.push(...planList({ base, title: source.name, source: source.name, posts: source.posts, feed: `${base}feed.xml` }, plan, options, config.paginate));
+    pages.push(...planFeeds(source, source.posts, plan, options));
+    source.posts.forEach((postIndex, i) => {
+      const prev = i > 0 ? source.posts[i - 1]! : null;
+      const next = i + 1 < source.posts.length ? source.posts[i + 1]! : null;
+      const post = plan.posts[postIndex]!;
+      const neighbour = (n: number | null): string | null => (n === null ? null : `${plan.posts[n]!.path}|${plan.posts[n]!.title}`);
+      pages.push({
+        kind: "post", path: post.path, post: postIndex, prev, next,
+        inputs: hashOf(options.siteHash, "post", postStamp(post), source.key, neighbour(prev), neighbour(next)),
+      });
+    });
+  }
+  pages.push({
+    kind: "sources", path: "sources/index.html",
+    inputs: hashOf(options.siteHash, "sources", plan.sources.map((s) => `${s.name}|${s.key}|${s.count}|${s.last}`).join("\n")),
+  });
+  pages.push(...planArchive(plan, options));
+  pages.push(...planSitemap(pages, plan, options));
+  pages.push({ kind: "robots", path: "robots.txt", inputs: hashOf(options.siteHash, "robots", SITEMAP_LIMIT < plan.posts.length ? 1 : 0) });
+  pages.push({ kind: "not-found", path: "404.html", inputs: hashOf(options.siteHash, "404") });
+  pages.push({ kind: "search", path: "search/index.html", inputs: hashOf(options.siteHash, "search", plan.sources.map((s) => s.name).join("\n")) });
+  for (const asset of options.assets) pages.push({ kind: "asset", path: asset.path, file: asset.file, inputs: hashOf("asset", asset.hash) });
+  return plan;
+}

@@ -1,0 +1,250 @@
+// One planned page to its bytes: the Liquid scope each kind of page gets, the layouts, the feeds.
+import type { CommentsConfig, SiteConfig } from "./config.js";
+import { originalLink, renderAtom, renderJsonFeed, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type FeedItem } from "./mirror-feeds.js";
+import type { PagePlan, PageLink, PlannedPage } from "./page-plan.js";
+import type { PostSummary } from "./post-record.js";
+import { absoluteUrl, relativeHref, rootPrefix } from "./relative-link.js";
+import { renderWithLayouts, type Theme } from "./theme.js";
+import { localTime, utcTime } from "./time-zone.js";
+
+export interface RenderContext {
+  plan: PagePlan;
+  config: SiteConfig;
+  theme: Theme;
+  /** The article HTML of a post, read from `_posts/` when a page needs it. */
+  loadHtml: (post: PostSummary) => Promise<string>;
+  /** Scripts the search page loads, in order, from `assets/` (those present). */
+  searchScripts: string[];
+  /** Whether `assets/toggle.js` (the 简/繁 toggle) is part of the site. */
+  toggle: boolean;
+}
+
+/**
+ * The policy every page carries (issue #3): only the site's own scripts and styles, so post HTML inserted
+ * as-is cannot run script; `base-uri 'none'` stops an old post's `<base>` from redirecting our links.
+ * A configured comments provider adds its own origins (giscus.app; Disqus' embed and iframe hosts).
+ */
+export function contentSecurityPolicy(comments: CommentsConfig): string {
+  const script = ["'self'"];
+  const frame: string[] = [];
+  const connect = ["'self'"];
+  const style = ["'self'"];
+  if (comments?.provider === "giscus") {
+    script.push("https://giscus.app");
+    frame.push("https://giscus.app");
+  } else if (comments?.provider === "disqus") {
+    script.push(`https://${comments.shortname}.disqus.com`, "https://c.disqus.com");
+    frame.push("https://disqus.com");
+    connect.push("https://links.services.disqus.com");
+    style.push("https://c.disqus.com");
+  }
+  return [
+    "default-src 'none'",
+    `script-src ${script.join(" ")}`,
+    `style-src ${style.join(" ")}`,
+    "img-src 'self' https: data:",
+    "media-src 'self' https:",
+    "font-src 'self'",
+    `connect-src ${connect.join(" ")}`,
+    ...(frame.length ? [`frame-src ${frame.join(" ")}`] : []),
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+function siteScope(ctx: RenderContext): Record<string, unknown> {
+  const { config } = ctx;
+  const c = config.comments;
+  const comments =
+    c?.provider === "giscus"
+      ? { provider: "giscus", repo: c.repo, repo_id: c.repoId, category: c.category, category_id: c.categoryId }
+      : c?.provider === "disqus"
+        ? { provider: "disqus", shortname: c.shortname }
+        : null;
+  return {
+    title: config.title, description: config.description, lang: config.lang, url: config.url, baseurl: config.baseurl,
+    timezone: config.timezone, paginate: config.paginate, permalink: config.permalink, comments,
+    toggle: ctx.toggle, search: ctx.searchScripts.length > 0, search_scripts: ctx.searchScripts,
+  };
+}
+
+const siteScopes = new WeakMap<RenderContext, Record<string, unknown>>();
+
+function commonPage(ctx: RenderContext, page: PlannedPage, title: string): Record<string, unknown> {
+  const from = page.path;
+  // The 404 page is served at any missing URL, so its links start from the site's base path instead.
+  const root = page.kind === "not-found" ? `${ctx.config.baseurl}/` : rootPrefix(from);
+  const href = (to: string): string => (page.kind === "not-found" ? root + to : relativeHref(from, to));
+  return {
+    kind: page.kind, title, lang: "", root, path: from, assets: `${root}assets/`,
+    csp: contentSecurityPolicy(ctx.config.comments),
+    canonical: ctx.config.url && page.kind !== "not-found" ? absoluteUrl(ctx.config.url, ctx.config.baseurl, from) : null,
+    nav: {
+      home: href("index.html"), sources: href("sources/index.html"), archive: href("archive/index.html"), search: href("search/index.html"),
+      feed: href("feed.xml"), rss: href("rss.xml"), json: href("feed.json"),
+    },
+    feed: null,
+  };
+}
+
+function sourceKey(ctx: RenderContext, name: string): string {
+  return ctx.plan.sources.find((s) => s.name === name)?.key ?? "";
+}
+
+/** Text safe in HTML content and double-quoted attributes (what Liquid's `escape` does). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+function listItem(ctx: RenderContext, from: string, post: PostSummary, keys: Map<string, string>): Record<string, unknown> {
+  const date = new Date(post.time);
+  const item = {
+    title: post.title, href: relativeHref(from, post.path), source: post.site,
+    source_href: relativeHref(from, `source/${keys.get(post.site) ?? sourceKey(ctx, post.site)}/index.html`),
+    datetime: date.toISOString(), utc: utcTime(date), time: localTime(date, ctx.config.timezone).slice(11), lang: post.lang, line: "",
+  };
+  // The default theme's <li> (theme/_includes/post-list.html says why it is made here).
+  item.line =
+    `<li${item.lang ? ` lang="${item.lang}"` : ""}><a href="${item.href}">${escapeHtml(item.title)}</a> <span class="meta">` +
+    `<a class="src" href="${item.source_href}">${escapeHtml(item.source)}</a> <time datetime="${item.datetime}" title="${item.utc}">${item.time}</time></span></li>`;
+  return item;
+}
+
+const keyMaps = new WeakMap<PagePlan, Map<string, string>>();
+
+function keysOf(plan: PagePlan): Map<string, string> {
+  let keys = keyMaps.get(plan);
+  if (!keys) {
+    keys = new Map(plan.sources.map((s) => [s.name, s.key]));
+    keyMaps.set(plan, keys);
+  }
+  return keys;
+}
+
+/** Posts (newest first) grouped by their day in the site's zone. */
+function daysOf(ctx: RenderContext, from: string, indexes: number[]): Array<Record<string, unknown>> {
+  const keys = keysOf(ctx.plan);
+  const days: Array<{ key: string; label: string; posts: Array<Record<string, unknown>> }> = [];
+  for (const index of indexes) {
+    const post = ctx.plan.posts[index]!;
+    let day = days[days.length - 1];
+    if (!day || day.key !== post.day) {
+      day = { key: post.day, label: post.day, posts: [] };
+      days.push(day);
+    }
+    day.posts.push(listItem(ctx, from, post, keys));
+  }
+  return days;
+}
+
+function link(from: string, target: PageLink | null): Record<string, string> | null {
+  return target ? { href: relativeHref(from, target.path), label: target.label } : null;
+}
+
+function render(ctx: RenderContext, layout: string, page: Record<string, unknown>, content = ""): string {
+  let site = siteScopes.get(ctx);
+  if (!site) {
+    site = siteScope(ctx);
+    siteScopes.set(ctx, site);
+  }
+  return renderWithLayouts(ctx.theme, layout, content, { site, page });
+}
+
+/** Feed items per feed source, shared by its Atom, RSS and JSON renderings within one build. */
+const feedMemo = new WeakMap<RenderContext, Map<string, Promise<FeedItem[]>>>();
+
+function feedItems(ctx: RenderContext, key: string, indexes: number[]): Promise<FeedItem[]> {
+  let memo = feedMemo.get(ctx);
+  if (!memo) {
+    memo = new Map();
+    feedMemo.set(ctx, memo);
+  }
+  const memoKey = `${key}\u0000${indexes.join(",")}`;
+  let items = memo.get(memoKey);
+  if (!items) {
+    items = Promise.all(indexes.map(async (i) => ({ post: ctx.plan.posts[i]!, html: await ctx.loadHtml(ctx.plan.posts[i]!) })));
+    memo.set(memoKey, items);
+  }
+  return items;
+}
+
+async function renderPost(ctx: RenderContext, page: Extract<PlannedPage, { kind: "post" }>): Promise<string> {
+  const post = ctx.plan.posts[page.post]!;
+  const date = new Date(post.time);
+  const scope = commonPage(ctx, page, post.title);
+  const neighbour = (index: number | null): Record<string, string> | null =>
+    index === null ? null : { title: ctx.plan.posts[index]!.title, href: relativeHref(page.path, ctx.plan.posts[index]!.path) };
+  const key = keysOf(ctx.plan).get(post.site) ?? "";
+  Object.assign(scope, {
+    lang: post.lang, date, datetime: date.toISOString(), local: localTime(date, ctx.config.timezone), utc: utcTime(date),
+    source: post.site, source_href: relativeHref(page.path, `source/${key}/index.html`),
+    author: post.author, show_author: post.author !== "" && post.author !== post.site,
+    from: post.from, original: originalLink(post.from), prev: neighbour(page.prev), next: neighbour(page.next),
+    comments: post.comments, comments_on: post.comments && ctx.config.comments !== null,
+    categories: post.categories, tags: [post.site], url: post.url, layout: "post",
+    feed: relativeHref(page.path, `source/${key}/feed.xml`), feed_title: post.site,
+  });
+  return render(ctx, "post", scope, await ctx.loadHtml(post));
+}
+
+/** The bytes of one planned page. */
+export async function renderPage(ctx: RenderContext, page: PlannedPage): Promise<string | { file: string }> {
+  const { config, plan } = ctx;
+  switch (page.kind) {
+    case "post":
+      return renderPost(ctx, page);
+    case "list": {
+      const scope = commonPage(ctx, page, page.path === "index.html" ? "" : page.title);
+      const feedBase = page.feed ? page.feed.replace(/feed\.xml$/, "") : null;
+      Object.assign(scope, {
+        heading: page.title, days: daysOf(ctx, page.path, page.posts), newer: link(page.path, page.newer), older: link(page.path, page.older),
+        feed: feedBase === null ? null : relativeHref(page.path, `${feedBase}feed.xml`),
+        rss: feedBase === null ? null : relativeHref(page.path, `${feedBase}rss.xml`),
+        json: feedBase === null ? null : relativeHref(page.path, `${feedBase}feed.json`),
+        feed_title: page.title,
+      });
+      if (page.newer && page.newer.label === "") (scope["newer"] as Record<string, string>).label = "最新";
+      if (page.newer && page.newer.label !== "") (scope["newer"] as Record<string, string>).label = `較新 ${page.newer.label}`;
+      if (page.older) (scope["older"] as Record<string, string>).label = `較舊 ${page.older.label}`;
+      return render(ctx, "list", scope);
+    }
+    case "archive": {
+      const scope = commonPage(ctx, page, page.title ? `封存 ${page.title}` : "封存");
+      Object.assign(scope, {
+        heading: page.title ? `封存 ${page.title}` : "封存",
+        entries: page.entries.map((e) => ({ label: e.label, href: relativeHref(page.path, e.path), count: e.count })),
+        days: daysOf(ctx, page.path, page.posts), up: page.up ? { href: relativeHref(page.path, page.up.path), label: page.up.label || "封存" } : null,
+        newer: link(page.path, page.newer), older: link(page.path, page.older),
+      });
+      return render(ctx, "archive", scope);
+    }
+    case "sources": {
+      const scope = commonPage(ctx, page, "來源");
+      scope["sources"] = plan.sources.map((s) => ({
+        name: s.name, href: relativeHref(page.path, `source/${s.key}/index.html`), feed: relativeHref(page.path, `source/${s.key}/feed.xml`),
+        count: s.count, last: localTime(new Date(s.last), config.timezone), utc: utcTime(new Date(s.last)), datetime: new Date(s.last).toISOString(),
+      }));
+      return render(ctx, "sources", scope);
+    }
+    case "feed": {
+      const title = page.source ? `${page.source} · ${config.title}` : config.title;
+      const spec = { config, title, selfPath: page.path, listPath: page.listPath, items: await feedItems(ctx, page.source ?? "", page.posts) };
+      return page.format === "atom" ? renderAtom(spec) : page.format === "rss" ? renderRss(spec) : renderJsonFeed(spec);
+    }
+    case "sitemap":
+      return renderSitemap(config, page.urls);
+    case "sitemap-index":
+      return renderSitemapIndex(config, page.parts);
+    case "robots":
+      return renderRobots(config);
+    case "not-found":
+      return render(ctx, "404", commonPage(ctx, page, "找不到這一頁"));
+    case "search": {
+      const scope = commonPage(ctx, page, "搜尋");
+      scope["sources"] = plan.sources.map((s) => s.name).sort();
+      return render(ctx, "search", scope);
+    }
+    case "asset":
+      return { file: page.file };
+  }
+}

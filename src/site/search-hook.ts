@@ -1,0 +1,119 @@
+// The build's hand-over to site search: which posts to (re)index, their plain text, and the reader's assets.
+import { existsSync } from "node:fs";
+import { Parser } from "htmlparser2";
+import type { OutputDir } from "./output-dir.js";
+import type { PagePlan } from "./page-plan.js";
+import type { PostScan } from "./post-reader.js";
+import { readPostHtml } from "./post-reader.js";
+import type { PostSummary } from "./post-record.js";
+import { encodeSegment } from "./relative-link.js";
+import { buildSearchIndex, readerAssets, type SearchDoc } from "./search/index.js";
+
+/** Where the index files go under the site root (the search page reads them from there). */
+export const SEARCH_INDEX_PREFIX = "search/";
+
+export type SearchOutcome =
+  | { ran: false }
+  | { ran: true; docs: number; filesWritten: number; appendOnly: boolean }
+  | { ran: true; failure: string };
+
+/** The reader's search and 简/繁 scripts to copy into `assets/`; files that are missing are left out. */
+export function searchAssets(): Array<{ path: string; file: string }> {
+  try {
+    return readerAssets()
+      .filter((asset) => existsSync(asset.from))
+      .map((asset) => ({ path: `assets/${asset.name}`, file: asset.from }));
+  } catch {
+    return [];
+  }
+}
+
+/** Elements whose text is not article text. */
+const NOT_TEXT = new Set(["script", "style", "noscript", "template"]);
+/** Elements that end a line of text, so words on both sides stay apart. */
+const BREAKS = new Set(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "section", "article", "figcaption"]);
+
+/** The readable text of article HTML, entities decoded, whitespace collapsed. */
+export function textOfHtml(html: string): string {
+  const parts: string[] = [];
+  let skipping = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (NOT_TEXT.has(name)) skipping++;
+        else if (BREAKS.has(name)) parts.push(" ");
+      },
+      onclosetag(name) {
+        if (NOT_TEXT.has(name) && skipping > 0) skipping--;
+        else if (BREAKS.has(name)) parts.push(" ");
+      },
+      ontext(text) {
+        if (skipping === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return parts.join("").replace(/\s+/g, " ").trim();
+}
+
+function docOf(post: PostSummary, html: string): SearchDoc {
+  return {
+    id: post.fileName,
+    url: post.path.split("/").map(encodeSegment).join("/"),
+    title: post.title,
+    source: post.site,
+    date: new Date(post.time).toISOString(),
+    text: textOfHtml(html),
+  };
+}
+
+async function* docsOf(posts: readonly PostSummary[], postsDir: string): AsyncIterable<SearchDoc> {
+  for (const post of posts) yield docOf(post, await readPostHtml(postsDir, post.fileName));
+}
+
+export interface SearchInput {
+  plan: PagePlan;
+  /** Posts of the previous build, by file name. */
+  previous: Map<string, PostSummary>;
+  parsedNow: PostScan;
+  postsDir: string;
+  out: OutputDir;
+  stateDir: string;
+  full: boolean;
+}
+
+/**
+ * Indexes the posts for search. Only new posts (the common case after a run) are handed over, as an
+ * append; an edited, moved or deleted post, or a full build, hands over every post so the index drops
+ * what is gone. A search failure is reported, never fatal to the site.
+ */
+export async function indexForSearch(input: SearchInput): Promise<SearchOutcome> {
+  const { plan, previous } = input;
+  const added = new Set<string>();
+  let changed = input.full || previous.size === 0;
+  const current = new Set<string>();
+  // Compared before placement (the "-2" of a clash is a consequence of other posts, handled by those).
+  for (const post of input.parsedNow.posts) {
+    current.add(post.fileName);
+    const before = previous.get(post.fileName);
+    if (!before) added.add(post.fileName);
+    else if (before.hash !== post.hash || before.path !== post.path) changed = true;
+  }
+  if (!changed) for (const name of previous.keys()) if (!current.has(name)) changed = true;
+  if (!changed && added.size === 0) return { ran: false };
+  const docs = changed ? plan.posts : plan.posts.filter((post) => added.has(post.fileName));
+  try {
+    const result = await buildSearchIndex(docsOf(docs, input.postsDir), input.out, {
+      stateDir: input.stateDir,
+      full: input.full,
+      appendOnly: !changed,
+      prefix: SEARCH_INDEX_PREFIX,
+    });
+    if (!result.ok) return { ran: true, failure: result.failure.message };
+    return { ran: true, docs: result.value.docs, filesWritten: result.value.shardsWritten, appendOnly: !changed };
+  } catch (error) {
+    return { ran: true, failure: `search index: ${(error as Error).message}` };
+  }
+}

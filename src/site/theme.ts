@@ -1,0 +1,142 @@
+// The theme: Liquid layouts and includes (the mirror's own `_layouts/`, `_includes/` first, as in Jekyll),
+// compiled once, and the static assets to copy.
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Liquid, type Template } from "liquidjs";
+import { fail, ok, type Result } from "../result.js";
+
+/** The default theme shipped with newsmirror (`theme/` beside `src/` and `dist/`). */
+export const DEFAULT_THEME_DIR = fileURLToPath(new URL("../../theme/", import.meta.url));
+
+interface Layout {
+  name: string;
+  parent: string | null;
+  template: Template[];
+  /** Front matter values other than `layout`, seen by templates as `layout.*` (Jekyll). */
+  data: Record<string, string>;
+}
+
+export interface Theme {
+  liquid: Liquid;
+  layouts: Map<string, Layout>;
+  /** Site path ("assets/style.css") to absolute file and content hash. */
+  assets: Array<{ path: string; file: string; hash: string }>;
+  /** Hash of every layout, include and asset: a change re-renders the whole site. */
+  hash: string;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}
+
+/** Reads `{name: file}` for a folder, keyed by the path inside it with "/" separators. */
+async function readFolder(dirs: string[]): Promise<Map<string, { file: string; text: Buffer }>> {
+  const files = new Map<string, { file: string; text: Buffer }>();
+  // Later folders win: the theme first, then the mirror's own overrides.
+  for (const dir of dirs) {
+    for (const file of await listFiles(dir)) files.set(relative(dir, file).split(sep).join("/"), { file, text: await readFile(file) });
+  }
+  return files;
+}
+
+/** Splits Jekyll front matter off a layout; returns its simple `key: value` lines. */
+function splitFrontMatter(text: string): { data: Record<string, string>; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*\r?\n?/.exec(text);
+  if (!match) return { data: {}, body: text };
+  const data: Record<string, string> = {};
+  for (const line of match[1]!.split(/\r?\n/)) {
+    const pair = /^([A-Za-z_][\w-]*):\s*(.*?)\s*$/.exec(line);
+    if (pair) data[pair[1]!] = pair[2]!.replace(/^["']|["']$/g, "");
+  }
+  return { data, body: text.slice(match[0].length) };
+}
+
+/** Jekyll's `relative_url`, made relative to the page (its `page.root`), so the site works under any path. */
+function relativeUrlFilter(this: { context: { getSync(paths: PropertyKey[]): unknown } }, value: unknown): string {
+  const root = String(this.context.getSync(["page", "root"]) ?? "./");
+  const path = String(value ?? "");
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path)) return path;
+  return root + path.replace(/^\/+/, "");
+}
+
+function absoluteUrlFilter(this: { context: { getSync(paths: PropertyKey[]): unknown } }, value: unknown): string {
+  const base = String(this.context.getSync(["site", "url"]) ?? "") + String(this.context.getSync(["site", "baseurl"]) ?? "");
+  const path = String(value ?? "");
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path)) return path;
+  return `${base}/${path.replace(/^\/+/, "")}`;
+}
+
+/**
+ * Loads the theme at `themeDir` with the mirror's overrides from `mirrorDir` (`_layouts/`, `_includes/`,
+ * `assets/`). A layout that does not compile is a failure naming the file and what Liquid said.
+ */
+export async function loadTheme(mirrorDir: string, themeDir = DEFAULT_THEME_DIR, extraAssets: Array<{ path: string; file: string }> = []): Promise<Result<Theme>> {
+  let layoutFiles: Map<string, { file: string; text: Buffer }>;
+  let includeFiles: Map<string, { file: string; text: Buffer }>;
+  let assetFiles: Map<string, { file: string; text: Buffer }>;
+  try {
+    layoutFiles = await readFolder([join(themeDir, "_layouts"), join(mirrorDir, "_layouts")]);
+    includeFiles = await readFolder([join(themeDir, "_includes"), join(mirrorDir, "_includes")]);
+    assetFiles = await readFolder([join(themeDir, "assets"), join(mirrorDir, "assets")]);
+    for (const extra of extraAssets) {
+      const name = extra.path.replace(/^assets\//, "");
+      if (!assetFiles.has(name)) assetFiles.set(name, { file: extra.file, text: await readFile(extra.file) });
+    }
+  } catch (error) {
+    return fail({ code: "site.theme", message: `cannot read the theme: ${(error as Error).message}`, cause: error });
+  }
+  const hash = createHash("sha1");
+  const templates: Record<string, string> = {};
+  for (const [name, { text }] of includeFiles) {
+    templates[name] = text.toString("utf8");
+    hash.update(`include ${name}\0`).update(text);
+  }
+  const liquid = new Liquid({ templates, jekyllInclude: true, dynamicPartials: false, cache: true, strictFilters: false });
+  liquid.registerFilter("relative_url", relativeUrlFilter);
+  liquid.registerFilter("absolute_url", absoluteUrlFilter);
+  const layouts = new Map<string, Layout>();
+  for (const [name, { file, text }] of layoutFiles) {
+    hash.update(`layout ${name}\0`).update(text);
+    const { data, body } = splitFrontMatter(text.toString("utf8"));
+    try {
+      const key = name.replace(/\.[^.]*$/, "");
+      const { layout, ...rest } = data;
+      layouts.set(key, { name: key, parent: layout && layout !== "none" && layout !== "null" ? layout : null, template: liquid.parse(body, file), data: rest });
+    } catch (error) {
+      return fail({ code: "site.theme", file, message: `${file}: the layout does not compile: ${(error as Error).message.split("\n")[0]}` });
+    }
+  }
+  const assets = [...assetFiles].map(([name, { file, text }]) => {
+    const contentHash = createHash("sha1").update(text).digest("base64url");
+    hash.update(`asset ${name} ${contentHash}\0`);
+    return { path: `assets/${name}`, file, hash: contentHash };
+  });
+  return ok({ liquid, layouts, assets, hash: hash.digest("base64url") });
+}
+
+/**
+ * Renders `content` through the layout `name` and its parents (Jekyll's `layout:` chain); a missing layout
+ * renders the content alone, as Jekyll does after its warning. Throws only on template runtime errors.
+ */
+export function renderWithLayouts(theme: Theme, name: string, content: string, scope: Record<string, unknown>): string {
+  let html = content;
+  const seen = new Set<string>();
+  let layout = theme.layouts.get(name);
+  while (layout && !seen.has(layout.name)) {
+    seen.add(layout.name);
+    html = theme.liquid.renderSync(layout.template, { ...scope, content: html, layout: layout.data }) as string;
+    layout = layout.parent ? theme.layouts.get(layout.parent) : undefined;
+  }
+  return html;
+}

@@ -1,0 +1,224 @@
+// Tests src/site/build.ts: a full build of the shared corpus (every post read, zero broken internal links,
+// CSP on every page, a light home page) and incremental builds byte-identical to full ones.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { Parser } from "htmlparser2";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildReport } from "../../src/site/index.js";
+import { sharedPath } from "../support/paths.js";
+
+const CORPUS = sharedPath("corpus/posts");
+const temps: string[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "newsmirror-site-"));
+  temps.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  // rmSync does not follow the `_posts` symlink into the corpus (it lstat()s).
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+}, 120_000);
+
+function listFiles(root: string, dir = root): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) files.push(...listFiles(root, full));
+    else files.push(relative(root, full).split("\\").join("/"));
+  }
+  return files;
+}
+
+interface BrokenLink {
+  page: string;
+  href: string;
+}
+
+/** Links to skip: other sites, in-page anchors, data and mail. */
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+
+/**
+ * Every href/src/action in the site's own markup that does not lead to a built file. The article of a
+ * post page (from `<div class="post-body">` to the page's last `</article>`) is third-party HTML and skipped.
+ */
+function brokenLinks(root: string, files: Set<string>): BrokenLink[] {
+  const broken: BrokenLink[] = [];
+  for (const page of files) {
+    if (!page.endsWith(".html")) continue;
+    const html = readFileSync(join(root, page), "utf8");
+    const bodyStart = html.indexOf('<div class="post-body">');
+    const bodyEnd = html.lastIndexOf("</article>");
+    const links: Array<{ href: string; at: number }> = [];
+    const parser = new Parser({
+      onopentag(name, attributes) {
+        const at = parser.startIndex;
+        for (const attribute of ["href", "src", "action"]) {
+          const value = attributes[attribute];
+          if (value !== undefined && ["a", "link", "script", "img", "form"].includes(name)) links.push({ href: value, at });
+        }
+      },
+    });
+    parser.write(html);
+    parser.end();
+    for (const { href, at } of links) {
+      if (bodyStart >= 0 && at > bodyStart && at < bodyEnd) continue;
+      if (EXTERNAL.test(href)) continue;
+      // The 404 page links from the site root ("/…"): it is served at any missing path.
+      const base = href.startsWith("/") ? "file:///site/" : `file:///site/${page}`;
+      const url = new URL(href.startsWith("/") ? href.slice(1) : href, base);
+      let target = decodeURIComponent(url.pathname).replace(/^\/site\//, "");
+      if (target === "" || target.endsWith("/")) target += "index.html";
+      if (!files.has(target)) broken.push({ page, href });
+    }
+  }
+  return broken;
+}
+
+describe("a full build of shared/corpus/posts", () => {
+  let dir: string;
+  let report: BuildReport;
+  let files: Set<string>;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    symlinkSync(CORPUS, join(dir, "_posts"));
+    const built = await buildSite({ dir, search: false });
+    if (!built.ok) throw new Error(built.failure.message);
+    report = built.value;
+    files = new Set(listFiles(join(dir, "_site")));
+  }, 120_000);
+
+  it("reads every post: golden, older format, <!--NaN-->, odd file names", () => {
+    expect(report.unreadable).toEqual([]);
+    expect(report.posts).toBe(readdirSync(CORPUS).filter((name) => name.endsWith(".md")).length);
+    expect(report.written).toBe(report.pages);
+  });
+
+  it("has the pages issue #3 lists", () => {
+    for (const path of ["index.html", "sources/index.html", "archive/index.html", "404.html", "search/index.html", "feed.xml", "rss.xml", "feed.json", "sitemap.xml", "robots.txt", "page/1/index.html"]) {
+      expect(files.has(path), path).toBe(true);
+    }
+  });
+
+  it("finds zero broken internal links in the site's own markup", () => {
+    expect(brokenLinks(join(dir, "_site"), files)).toEqual([]);
+  });
+
+  it("puts the Content-Security-Policy on every page", () => {
+    const pages = [...files].filter((f) => f.endsWith(".html"));
+    const missing = pages.filter((page) => !readFileSync(join(dir, "_site", page), "utf8").includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:;`));
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps the home page under 100 KB with no external asset", () => {
+    const home = readFileSync(join(dir, "_site", "index.html"), "utf8");
+    expect(Buffer.byteLength(home)).toBeLessThan(100_000);
+    expect(home).not.toMatch(/<(?:link|script)[^>]+(?:href|src)="(?:https?:)?\/\//);
+    expect((home.match(/<li[ >]/g) ?? []).length).toBe(50);
+  });
+
+  it("shows a post with its source, local time with UTC on hover, and the original link", () => {
+    const page = readFileSync(join(dir, "_site", "2021-01-14", "Japanese-people-may-have-gained-longevity-by-balan", "index.html"), "utf8");
+    expect(page).toContain("<h1>");
+    expect(page).toMatch(/<time datetime="2021-01-1\dT[^"]+Z" title="2021-01-1\d \d\d:\d\d UTC">2021-01-1\d \d\d:\d\d<\/time>/);
+    expect(page).toMatch(/<a class="original" href="https?:\/\/[^"]+" rel="noopener noreferrer">原文<\/a>/);
+  });
+});
+
+/** Copies `names` from the corpus into `dir/_posts`. */
+function copyPosts(dir: string, names: string[]): void {
+  mkdirSync(join(dir, "_posts"), { recursive: true });
+  for (const name of names) copyFileSync(join(CORPUS, name), join(dir, "_posts", name));
+}
+
+function readTree(root: string): Map<string, string> {
+  return new Map(listFiles(root).filter((f) => !f.startsWith("search/")).map((f) => [f, readFileSync(join(root, f)).toString("base64")]));
+}
+
+async function mustBuild(options: Parameters<typeof buildSite>[0]): Promise<BuildReport> {
+  const built = await buildSite(options);
+  if (!built.ok) throw new Error(built.failure.message);
+  return built.value;
+}
+
+describe("incremental builds", () => {
+  const all = readdirSync(CORPUS).filter((name) => name.startsWith("2020-09-")).sort();
+  const first = all.slice(0, 120);
+  const later = all.slice(120, 150);
+
+  it("after new, edited and deleted posts, equal a full build byte for byte, writing only what changed", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "_config.yml"), "title: Test mirror\npaginate: 20\n");
+    copyPosts(dir, first);
+    const initial = await mustBuild({ dir, search: false });
+    expect(initial.written).toBe(initial.pages);
+
+    const unchanged = await mustBuild({ dir, search: false });
+    expect(unchanged.written).toBe(0);
+    expect(unchanged.parsed).toBe(0);
+
+    copyPosts(dir, later);
+    const edited = join(dir, "_posts", first[10]!);
+    writeFileSync(edited, readFileSync(edited, "utf8").replace(/\n<\/div>\n$/, "<p>更正</p>\n</div>\n"));
+    utimesSync(edited, new Date(), new Date(Date.now() + 5000));
+    unlinkSync(join(dir, "_posts", first[20]!));
+    const incremental = await mustBuild({ dir, search: false });
+    expect(incremental.parsed).toBe(later.length + 1);
+    expect(incremental.removed).toBeGreaterThanOrEqual(1);
+    expect(incremental.written).toBeLessThan(incremental.pages / 2);
+
+    const fresh = tempDir();
+    copyPosts(fresh, [...first.filter((_, i) => i !== 20), ...later]);
+    copyFileSync(edited, join(fresh, "_posts", first[10]!));
+    writeFileSync(join(fresh, "_config.yml"), "title: Test mirror\npaginate: 20\n");
+    await mustBuild({ dir: fresh, search: false, full: true });
+    const a = readTree(join(dir, "_site"));
+    const b = readTree(join(fresh, "_site"));
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    const differing = [...a.keys()].filter((path) => a.get(path) !== b.get(path));
+    expect(differing).toEqual([]);
+  }, 60_000);
+
+  it("rebuilds everything when the settings change, and removes pages no post needs", async () => {
+    const dir = tempDir();
+    copyPosts(dir, first.slice(0, 30));
+    await mustBuild({ dir, search: false });
+    writeFileSync(join(dir, "_config.yml"), "permalink: /:year/:month/:day/:title.html\n");
+    const moved = await mustBuild({ dir, search: false });
+    const assets = readdirSync(join(dir, "_site", "assets")).length;
+    expect(moved.written).toBe(moved.pages - assets);
+    expect(moved.removed).toBe(30);
+    expect(existsSync(join(dir, "_site", first[0]!.slice(0, 10)))).toBe(false);
+  }, 60_000);
+});
+
+describe("posts it cannot read", () => {
+  it("are reported by file name with the reason, and the rest is built", async () => {
+    const dir = tempDir();
+    copyPosts(dir, ["2009-12-08-Shanghai scams - Part 1 - Assisted Shopping.md"]);
+    writeFileSync(join(dir, "_posts", "2020-01-01-broken.md"), "no front matter here\n");
+    writeFileSync(join(dir, "_posts", "2020-01-02-no-date.md"), "---\ntitle: x\n---\nbody\n");
+    const report = await mustBuild({ dir, search: false });
+    expect(report.posts).toBe(1);
+    expect(report.unreadable.map((u) => u.fileName)).toEqual(["2020-01-01-broken.md", "2020-01-02-no-date.md"]);
+    expect(report.unreadable[1]!.message).toMatch(/date/);
+  });
+
+  it("an empty mirror builds a site with no posts", async () => {
+    const dir = tempDir();
+    const report = await mustBuild({ dir, search: false });
+    expect(report.posts).toBe(0);
+    expect(existsSync(join(dir, "_site", "index.html"))).toBe(true);
+  });
+
+  it("a bad _config.yml is a failure naming the file", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "_config.yml"), "timezone: Mars/Olympus\n");
+    const built = await buildSite({ dir, search: false });
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(built.failure.message).toMatch(/_config\.yml: timezone "Mars\/Olympus"/);
+  });
+});

@@ -1,0 +1,55 @@
+// Tests src/site/output-dir.ts: writes inside the root, refuses everything else.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createOutputDir, resolveInside } from "../../src/site/output-dir.js";
+
+const root = mkdtempSync(join(tmpdir(), "newsmirror-out-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("resolveInside", () => {
+  it.each([
+    ["parent folder", "../x"],
+    ["parent in the middle", "a/../../x"],
+    ["absolute path", "/etc/passwd"],
+    ["Windows drive", "C:/x"],
+    ["backslash parent", "a\\..\\..\\x"],
+    ["NUL byte", "a\0b"],
+    ["empty", ""],
+  ])("refuses %s", (_reason, path) => {
+    expect(resolveInside(root, path)).toBe(null);
+  });
+
+  it("accepts a nested site path", () => {
+    expect(resolveInside(root, "2023-12-07/臺/index.html")).toBe(join(root, "2023-12-07/臺/index.html"));
+  });
+});
+
+describe("createOutputDir", () => {
+  const out = createOutputDir(root);
+
+  it("writes, creating folders, and removes with the folders left empty", async () => {
+    await out.write("a/b/index.html", "x");
+    await out.write("a/c.html", "y");
+    expect(readFileSync(join(root, "a/b/index.html"), "utf8")).toBe("x");
+    await out.remove("a/b/index.html");
+    expect(existsSync(join(root, "a/b"))).toBe(false);
+    expect(existsSync(join(root, "a/c.html"))).toBe(true);
+    await out.remove("missing/file.html");
+  });
+
+  it("copies a file in", async () => {
+    const source = join(root, "..", `newsmirror-src-${process.pid}.css`);
+    writeFileSync(source, "body{}");
+    await out.copy("assets/style.css", source);
+    rmSync(source);
+    expect(readFileSync(join(root, "assets/style.css"), "utf8")).toBe("body{}");
+  });
+
+  it("throws (a bug in the plan) on a path outside the root, touching nothing", async () => {
+    await expect(out.write("../escape.html", "x")).rejects.toThrow(/outside the output folder/);
+    expect(existsSync(join(root, "..", "escape.html"))).toBe(false);
+    await expect(out.remove("../../x")).rejects.toThrow(/outside/);
+  });
+});

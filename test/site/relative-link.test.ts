@@ -1,0 +1,38 @@
+// Tests src/site/relative-link.ts: relative hrefs between site files, safe for any base path and file://.
+import { describe, expect, it } from "vitest";
+import { absoluteUrl, encodeSegment, relativeHref, rootPrefix } from "../../src/site/relative-link.js";
+
+describe("relativeHref", () => {
+  it.each([
+    ["from a post up to the home page", "2023-12-07/a/index.html", "index.html", "../../index.html"],
+    ["between posts of different days", "2023-12-07/a/index.html", "2023-12-08/b/index.html", "../../2023-12-08/b/index.html"],
+    ["within one folder", "source/x/index.html", "source/x/feed.xml", "./feed.xml"],
+    ["from the root", "index.html", "page/2/index.html", "./page/2/index.html"],
+    ["CJK stays readable; space, ? and # are escaped", "index.html", "a b/臺?#/index.html", "./a%20b/臺%3F%23/index.html"],
+    ["& is escaped so it cannot start a character reference", "index.html", "a&amp;b/index.html", "./a%26amp;b/index.html"],
+    ["a first segment with : keeps ./ (not a scheme)", "index.html", "a:b/index.html", "./a:b/index.html"],
+  ])("%s", (_reason, from, to, href) => {
+    expect(relativeHref(from, to)).toBe(href);
+  });
+
+  it("resolves back to the target from any base path", () => {
+    const href = relativeHref("2023-12-07/a/index.html", "source/臺 灣/index.html");
+    const resolved = new URL(href, "https://m.example/some/base/2023-12-07/a/index.html");
+    expect(decodeURIComponent(resolved.pathname)).toBe("/some/base/source/臺 灣/index.html");
+  });
+});
+
+describe("helpers", () => {
+  it.each([["index.html", "./"], ["a/index.html", "../"], ["a/b/c.html", "../../"]])("rootPrefix(%j) is %j", (from, prefix) => {
+    expect(rootPrefix(from)).toBe(prefix);
+  });
+
+  it("encodeSegment replaces a lone surrogate", () => {
+    expect(encodeSegment("a\ud800b")).toBe("a%EF%BF%BDb");
+  });
+
+  it("absoluteUrl drops index.html and joins url and baseurl", () => {
+    expect(absoluteUrl("https://m.example", "/news", "2023-12-07/a/index.html")).toBe("https://m.example/news/2023-12-07/a/");
+    expect(absoluteUrl("", "", "feed.xml")).toBe("/feed.xml");
+  });
+});
