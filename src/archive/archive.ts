@@ -117,6 +117,8 @@ class WritableArchive implements Archive {
   readonly dir: string;
   private pending: Staged[] = [];
   private closed = false;
+  /** Writes run one after another even when called concurrently: two calls for one link must not both see it new. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly parts: MirrorParts,
@@ -132,20 +134,25 @@ class WritableArchive implements Archive {
     return this.parts.ledger.isKnown(link, guid);
   }
 
-  async write(input: PostInput): Promise<Result<WriteOutcome>> {
+  write(input: PostInput): Promise<Result<WriteOutcome>> {
+    const next = this.queue.then(() => this.writeNow(input));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async writeNow(input: PostInput): Promise<Result<WriteOutcome>> {
     if (this.closed) return fail({ code: "archive.io", message: `${this.dir}: the archive is already closed` });
     if (!isArchivableLink(input.link)) {
-      return fail({ code: "archive.bad-link", message: `\`${input.link.slice(0, 200)}\` is not an absolute http(s) link; the item is skipped`, url: input.link });
+      return fail({ code: "archive.bad-link", message: `\`${input.link.slice(0, 200)}\` is not an absolute link a reader may follow (unparseable, relative, or a script URL); the item is skipped`, url: input.link });
     }
     if (this.parts.ledger.isKnown(input.link, input.guid)) return recordKnown(this.parts, input);
-    const placed = await placePost(this.parts, input);
+    const placed = await placePost(this.parts, input, this.pending);
     if (!placed.ok) return placed;
-    if (placed.value.staged !== null) this.pending.push(placed.value.staged);
     if (this.pending.length >= CHECKPOINT_EVERY) {
       const checked = await this.checkpoint();
       if (!checked.ok) return checked;
     }
-    return ok(placed.value.outcome);
+    return placed;
   }
 
   saveState(): Promise<Result<void>> {
@@ -154,6 +161,7 @@ class WritableArchive implements Archive {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.queue;
     this.closed = true;
     const checked = await this.checkpoint();
     // Nothing is lost: the staged posts stay in incoming/ and the next open records them.

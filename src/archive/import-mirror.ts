@@ -1,7 +1,8 @@
 // `import OLD_DIR`: a mirror made by the original script (its `_posts/` and `allurls.dat`) taken over without duplicates.
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { ok, type Result } from "../result.js";
+import { fail, ok, type Result } from "../result.js";
 import { closeParts, LOCK_FILE, openParts, STATE_DIR, type MirrorParts } from "./archive.js";
 import { isSafeFileName } from "./file-name.js";
 import { ioFail } from "./io-failure.js";
@@ -10,7 +11,7 @@ import { readLines } from "./line-file.js";
 import { normalizeLink } from "./link-key.js";
 import { acquireLock } from "./lock.js";
 import { parsePost } from "./post-parse.js";
-import type { Staged } from "./post-store.js";
+import { POSTS_DIR, type Staged } from "./post-store.js";
 import { placeUnderFreeName, recordPlaced, recoverStaged } from "./post-write.js";
 import { readPostTexts } from "./read-posts.js";
 
@@ -30,6 +31,9 @@ export interface ImportReport {
  * @example await importMirror("old-mirror", "mirror") // { ok: true, value: { posts: 2470, urls: 2470, skipped: 0 } }
  */
 export async function importMirror(fromDir: string, toDir: string, clock: () => Date = () => new Date()): Promise<Result<ImportReport>> {
+  if (!existsSync(join(fromDir, POSTS_DIR)) && !existsSync(join(fromDir, LEDGER_FILE))) {
+    return fail({ code: "archive.io", message: `${fromDir} has neither _posts/ nor allurls.dat; give the folder of the old mirror (the one holding them)`, file: fromDir });
+  }
   const stateDir = join(toDir, STATE_DIR);
   try {
     await mkdir(stateDir, { recursive: true });

@@ -1,4 +1,16 @@
 // The archive stage: posts on disk in the golden format, the URL ledger, revisions, the state store and the lock.
+
+/*
+ * A mirror folder on disk (the posts are the truth; everything else is rebuilt by `reindex` or re-fetched):
+ *   _posts/<YYYY-MM-DD>-<title>.md  one post each, golden format; a different article with a taken name gets ` (2)`
+ *   allurls.dat                     the original's ledger: one `new URL(link).href` a line, only appended to
+ *   allguids.dat                    guids that differ from their link, one a line (feeds whose links change)
+ *   revisions.jsonl                 headline edits of archived items: {at, link, fileName, oldTitle, newTitle, textChange}
+ *   .newsmirror/state.json          per-source state for `status` (validators, last success/error, next retry)
+ *   .newsmirror/index.jsonl         derived: link key -> file name, latest title, content hash
+ *   .newsmirror/incoming/           posts staged before they are linked into _posts/ (crash recovery)
+ *   .newsmirror/lock                {pid, host, since}; stale when the pid is gone on this host or after 6 hours
+ */
 export type { ArchiveState, Post, PostInput, SourceState, WriteOutcome } from "./types.js";
 export type { Archive, OpenOptions } from "./archive.js";
 export type { ReindexReport } from "./reindex.js";

@@ -10,8 +10,10 @@ import { errnoCode, ioFail } from "./io-failure.js";
  * Writing a post: (1) its bytes go to `incoming/<id>.tmp`, renamed to `<id>.md` once complete; (2) that file
  * is hard-linked to `_posts/<name>` (link(2) fails with EEXIST rather than overwrite, so a name collision is
  * seen atomically); (3) the ledger line is recorded; (4) at the next checkpoint the posts are fsynced, then
- * the ledger lines written and fsynced, then the staged copies removed. A crash after (1) leaves a complete post in `incoming/`, which the next open
- * finishes (links it if needed, adds it to the ledger); a crash inside (1) leaves only a `.tmp`, dropped.
+ * the ledger lines written and fsynced, then the staged copies removed. A crash after (1) leaves a complete
+ * post in `incoming/`, which the next open finishes (links it if needed, adds it to the ledger); a crash
+ * inside (1) leaves only a `.tmp`, dropped. Where hard links are unsupported the post is copied instead
+ * (COPYFILE_EXCL, still never overwriting); that copy is not fsynced with the batch.
  */
 export const POSTS_DIR = "_posts";
 export const INCOMING_DIR = "incoming";
@@ -19,7 +21,7 @@ export const INCOMING_DIR = "incoming";
 /** errno codes of file systems without hard links (FAT, some network shares): fall back to an exclusive copy. */
 const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "EXDEV", "ENOSYS"]);
 
-/** fsyncs in flight at once when settling a batch. */
+/** fsyncs in flight at once when a batch is made durable. */
 const PARALLEL_SYNCS = 32;
 
 export interface Staged {

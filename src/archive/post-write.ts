@@ -16,8 +16,12 @@ import type { PostInput, WriteOutcome } from "./types.js";
  */
 const MAX_SAME_NAME = 1000;
 
-/** Writes a new item: staged, linked under the first free name, then recorded in the ledger and the index. */
-export async function placePost(parts: MirrorParts, input: PostInput): Promise<Result<{ outcome: WriteOutcome; staged: Staged | null }>> {
+/**
+ * Writes a new item: staged, linked under the first free name, then recorded in the ledger and the index.
+ * The staged post goes into `pending` as soon as it is in place, so the next checkpoint makes it durable
+ * even when recording it fails afterwards.
+ */
+export async function placePost(parts: MirrorParts, input: PostInput, pending: Staged[]): Promise<Result<WriteOutcome>> {
   const { fileName: baseName, text } = formatPost(input);
   const href = articleLink(input.link);
   const key = normalizeLink(href);
@@ -29,13 +33,10 @@ export async function placePost(parts: MirrorParts, input: PostInput): Promise<R
     await parts.store.drop(staged.value);
     return placed;
   }
+  pending.push(staged.value);
   const recorded = await recordPlaced(parts, { key, href, guid, fileName: placed.value.fileName, title: frontMatterTitle(cleanTitle(input.title)), html: postHtml(input.html) });
   if (!recorded.ok) return recorded;
-  if (placed.value.already) {
-    await parts.store.drop(staged.value);
-    return ok({ outcome: { kind: "seen", fileName: placed.value.fileName }, staged: null });
-  }
-  return ok({ outcome: { kind: "written", fileName: placed.value.fileName }, staged: staged.value });
+  return ok({ kind: placed.value.already ? "seen" : "written", fileName: placed.value.fileName });
 }
 
 /**

@@ -1,7 +1,7 @@
 // Which dialect a feed text is, from its first characters and root element; a clear failure when it is no feed.
 import { fail, ok, type Result } from "../result.js";
 import { normaliseNames } from "./namespaces.js";
-import { isElement, parseXml, textOf, type Element, type XmlDoc } from "./xml.js";
+import { isElement, nestsDeeperThan, parseXml, textOf, type Element, type XmlDoc } from "./xml.js";
 
 export type Detected =
   | { dialect: "rss" | "rdf" | "atom"; doc: XmlDoc }
@@ -17,6 +17,12 @@ const XML_ROOTS = new Map<string, "rss" | "rdf" | "atom">([
 
 /** Byte order marks and the whitespace or NULs that real feeds put before their first character. */
 const LEADING_JUNK = /^[\uFEFF\uFFFE\u0000\s]+/;
+
+/**
+ * Deepest element nesting parsed. Real feeds stay far below (HTML inside a description adds tens of
+ * levels); beyond this the XML parser's cost grows with the square of the depth (xml.ts nestsDeeperThan).
+ */
+const MAX_NESTING = 5_000;
 
 /** How much of an unknown document a message quotes. */
 const QUOTE_LENGTH = 40;
@@ -52,6 +58,9 @@ function isJsonFeed(value: unknown): value is Record<string, unknown> {
 }
 
 function detectXml(text: string): Result<Detected> {
+  if (nestsDeeperThan(text, MAX_NESTING)) {
+    return fail({ code: "feed.malformed", message: `got a document whose elements nest more than ${MAX_NESTING} deep, which no feed does; it was not read` });
+  }
   const { source, tops } = parseXml(text);
   for (const top of tops) {
     const dialect = XML_ROOTS.get(localName(top.name));

@@ -102,6 +102,9 @@ export function emptyItemFields(base: string | null): ItemFields {
 
 /** Whitespace-only HTML is empty too: a blank content:encoded must not hide the description. */
 function firstNonEmpty(values: ReadonlyArray<string | null>): string | null {
-  for (const value of values) if (value !== null && value.trim() !== "") return value;
+  for (const value of values) if (value !== null && NOT_BLANK.test(value)) return value;
   return null;
 }
+
+/** Tested instead of trimming: no copy of a large HTML body is made just to see it is not blank. */
+const NOT_BLANK = /\S/;

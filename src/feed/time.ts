@@ -98,6 +98,7 @@ const NUMERIC_ZONE = /^(?:GMT|UTC|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
  */
 function readRfc822Like(text: string): Fields | null {
   const tokens = text
+    .replace(/^\p{L}+\.?,\s*/u, "") // a weekday before a comma, in any language or misspelt ("Wes," in rssant dapenti)
     .replace(/\([^)]*\)/g, " ")
     .replace(/\b(\d{1,2})-([A-Za-z]{3,9})-(\d{2,4})\b/, "$1 $2 $3") // RFC 850: 07-Dec-23
     .split(/[\s,]+/)
@@ -112,6 +113,7 @@ function readRfc822Like(text: string): Fields | null {
     else if (time === null && TIME_TOKEN.test(token)) time = TIME_TOKEN.exec(token);
     else if (lower === "am" || lower === "pm") meridiem = lower;
     else if (/^\d{4}$/.test(token) && year === null) year = Number(token);
+    else if (/^\d{4}$/.test(token) && time === null) time = TIME_TOKEN.exec(`${token.slice(0, 2)}:${token.slice(2)}`); // "1500 GMT" (rss-parser heraldsun)
     else if (/^\d{1,2}$/.test(token) && day === null) day = Number(token);
     else if (/^\d{2}$/.test(token) && year === null) year = Number(token) < 50 ? 2000 + Number(token) : 1900 + Number(token);
     else if (offset === null && zoneOffset(token) !== null) offset = zoneOffset(token);

@@ -75,10 +75,16 @@ function parentElement(el: Element): Element | null {
   return parent && parent.type !== "root" ? (parent as Element) : null;
 }
 
+/** A URL, or null. A base that is itself no URL (an empty baseUrl, say) is ignored rather than failing absolute links. */
 function parseUrl(text: string, base: string | undefined): URL | null {
   try {
     return new URL(text, base);
   } catch {
-    return null;
+    if (base === undefined) return null;
+    try {
+      return new URL(text);
+    } catch {
+      return null;
+    }
   }
 }

@@ -29,6 +29,55 @@ export function parseXml(source: string): { source: string; tops: Element[] } {
   return { source, tops };
 }
 
+/**
+ * True when elements nest deeper than `limit`. htmlparser2 keeps its open-element stack with
+ * Array.unshift, so each level costs the depth again: 200,000 nested tags take minutes. One linear
+ * pass (CDATA and comments skipped, every scan moves forward) finds such documents before parsing.
+ */
+export function nestsDeeperThan(source: string, limit: number): boolean {
+  // Open element names, innermost last. A close tag pops up to its name, as htmlparser2 does, when the
+  // name is among the innermost CLOSE_SEARCH; a stray close tag pops nothing (htmlparser2 ignores it too).
+  const open: string[] = [];
+  for (let i = source.indexOf("<"); i !== -1; i = source.indexOf("<", i)) {
+    const skipTo = source.startsWith("<![CDATA[", i) ? "]]>" : source.startsWith("<!--", i) ? "-->" : null;
+    if (skipTo) {
+      const end = source.indexOf(skipTo, i + 4);
+      if (end < 0) return false;
+      i = end + 3;
+      continue;
+    }
+    const isClose = source.charCodeAt(i + 1) === 0x2f; // "/"
+    if (!isAsciiLetter(source.charCodeAt(isClose ? i + 2 : i + 1))) {
+      i++;
+      continue;
+    }
+    const close = source.indexOf(">", i);
+    if (close < 0) return false;
+    const name = TAG_NAME.exec(source.slice(i + (isClose ? 2 : 1), Math.min(close, i + 200)))?.[0] ?? "";
+    if (isClose) popTo(open, name);
+    else if (source.charCodeAt(close - 1) !== 0x2f && open.push(name) > limit) return true;
+    i = close + 1;
+  }
+  return false;
+}
+
+const TAG_NAME = /^[^\s/>]+/;
+const CLOSE_SEARCH = 64;
+
+function popTo(open: string[], name: string): void {
+  const stop = Math.max(0, open.length - CLOSE_SEARCH);
+  for (let j = open.length - 1; j >= stop; j--) {
+    if (open[j] === name) {
+      open.length = j;
+      return;
+    }
+  }
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 export function isElement(node: ChildNode): node is Element {
   return DomUtils.isTag(node);
 }

@@ -10,7 +10,7 @@ export function describeCause(error: unknown): { name: string; code?: string; me
   return { name: "unknown", message: String(error) };
 }
 
-/** Error codes of undici and Node that mean the connection itself failed or broke (undici lib/core/errors.js, Node errors). */
+/** Error codes of undici and Node that mean a wait ran out (undici lib/core/errors.js; ETIMEDOUT from the socket). */
 const TIMEOUT_CODES: ReadonlySet<string> = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
 
 export interface ClassifiedError {

@@ -36,8 +36,9 @@ export interface Fetched {
   text: string | null;
   /** The WHATWG name of the charset used, e.g. "gbk", "big5", "utf-8"; null for "image". */
   charset: string | null;
-  /** Where `charset` came from; "fallback" means the text may be damaged. Null for "image". */
-  charsetSource: CharsetSource | null;
+  /** Where `charset` came from; "fallback" means the text may be damaged. Null for "image"; optional so that
+   * results made by hand (test doubles) need not set it. */
+  charsetSource?: CharsetSource | null;
   /** From this response (a 200 without them gives nulls). */
   validators: Validators;
   /** Target of a 301/308 on the first hop, to report so the source's URL can be updated. */

@@ -10,6 +10,7 @@ import { runSource } from "./source-run.js";
 
 export type { RunReport, SourceReport, SourceOutcome, ItemFailure } from "./report.js";
 export { isRunFailed, hasAnyFailure } from "./report.js";
+export { staleRules, RULE_STALE_RUNS } from "./rule-health.js";
 
 export interface RunOptions {
   dir: string;

@@ -7,6 +7,7 @@ import type { Failure } from "../result.js";
 import { isItemIncluded, type Source } from "../sources/index.js";
 import { isBackingOff, nextRetryAfter } from "./backoff.js";
 import { emptySourceReport, type SourceReport } from "./report.js";
+import { RuleTally, type RuleMisses } from "./rule-health.js";
 import type { Serial } from "./serial.js";
 
 export interface SourceRunContext {
@@ -103,6 +104,7 @@ async function ingestFeed(source: Source, state: SourceState, report: SourceRepo
   const parsed = parseFeed(result.text ?? "", { baseUrl: result.finalUrl, timezone: source.timezone });
   if (!parsed.ok) return { ...parsed.failure, source: source.site, url: source.url };
   // The original script wrote each feed's items oldest first; file-name collisions then favour the older item.
+  const tally = new RuleTally();
   const entries = [...parsed.value.entries].sort((a, b) => (a.published?.getTime() ?? Infinity) - (b.published?.getTime() ?? Infinity));
   for (const entry of entries) {
     if (context.signal?.aborted) break;
@@ -111,8 +113,9 @@ async function ingestFeed(source: Source, state: SourceState, report: SourceRepo
       continue;
     }
     report.items += 1;
-    await ingestEntry(entry, source, report, context);
+    await ingestEntry(entry, source, report, context, tally);
   }
+  state["ruleMisses"] = tally.update(state["ruleMisses"] as RuleMisses | undefined);
   // The validators are kept only once every item is in the archive: state saved by another source meanwhile,
   // or a run stopped half way, must not turn the next fetch into a 304 that skips the items not yet written.
   if (!context.signal?.aborted && report.itemFailures.length === 0) state.validators = result.validators;
@@ -121,7 +124,7 @@ async function ingestFeed(source: Source, state: SourceState, report: SourceRepo
   return null;
 }
 
-async function ingestEntry(entry: Entry, source: Source, report: SourceReport, context: SourceRunContext): Promise<void> {
+async function ingestEntry(entry: Entry, source: Source, report: SourceReport, context: SourceRunContext, tally: RuleTally): Promise<void> {
   const link = entry.link;
   if (link === null) {
     report.itemFailures.push({ link: null, title: entry.title, failure: { code: "feed.no-link", message: "the item has neither a link nor a guid that is a URL", source: source.site } });
@@ -129,6 +132,7 @@ async function ingestEntry(entry: Entry, source: Source, report: SourceReport, c
   }
   const known = context.archive.isKnown(link, entry.guid);
   const article = known ? knownArticle(entry, link, source) : await completeArticle(entry, link, source, report, context);
+  if (!known && source.clean) tally.record(link, source.remove, article.rulesMatched);
   const input: PostInput = {
     title: article.title,
     link,

@@ -5,11 +5,13 @@ import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
 import { loadManifest, saveManifest, emptyManifest } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
-import { planPages, type PagePlan } from "./page-plan.js";
+import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
 import { forEachLimited, HtmlCache, readPostHtml, scanPosts, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
+import { postJobOf } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
+import { BATCH, createRenderPool, workerCount, type RenderPool } from "./render-pool.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
 import { loadTheme } from "./theme.js";
 
@@ -28,6 +30,8 @@ export interface BuildOptions {
   themeDir?: string;
   /** Build the search index too (default true); false leaves it as it was. */
   search?: boolean;
+  /** Render threads besides the main one; default one per core (at most 4) for builds of 2,000+ post pages. */
+  workers?: number;
 }
 
 export interface BuildReport {
@@ -46,12 +50,14 @@ export interface BuildReport {
   ms: number;
   /** Milliseconds per phase: read posts, plan, render and write, search index. */
   phases: { scan: number; plan: number; write: number; search: number };
+  /** Render threads used besides the main one. */
+  workers: number;
 }
 
 /** Files rendered and written at once: rendering is synchronous, so this only overlaps disk writes. */
 const WRITE_CONCURRENCY = 16;
-/** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): 10,000 median posts fit. */
-const HTML_CACHE_CHARS = 48_000_000;
+/** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): most of 10,000 posts fit. */
+const HTML_CACHE_CHARS = 32_000_000;
 const MANIFEST_FILE = join(".newsmirror", "site-manifest.json");
 
 function ioFailure(error: unknown, what: string): Result<never> {
@@ -70,15 +76,18 @@ async function renderAndWrite(
   out: OutputDir,
   previous: Map<string, [string, string]>,
   full: boolean,
+  pool: RenderPool | null,
 ): Promise<{ pages: Map<string, [string, string]>; written: number }> {
   const pages = new Map<string, [string, string]>();
-  let written = 0;
-  await forEachLimited(plan.pages, WRITE_CONCURRENCY, async (page) => {
+  const onMain: PlannedPage[] = [];
+  const onWorkers: Array<Extract<PlannedPage, { kind: "post" }>> = [];
+  for (const page of plan.pages) {
     const before = previous.get(page.path);
-    if (!full && before && before[0] === page.inputs) {
-      pages.set(page.path, before);
-      return;
-    }
+    if (!full && before && before[0] === page.inputs) pages.set(page.path, before);
+    else if (pool && page.kind === "post") onWorkers.push(page);
+    else onMain.push(page);
+  }
+  const mainThread = forEachLimited(onMain, WRITE_CONCURRENCY, async (page) => {
     const bytes = await renderPage(ctx, page);
     if (typeof bytes === "string") {
       const data = Buffer.from(bytes, "utf8");
@@ -88,9 +97,19 @@ async function renderAndWrite(
       await out.copy(page.path, bytes.file);
       pages.set(page.path, [page.inputs, page.inputs]);
     }
-    written++;
   });
-  return { pages, written };
+  const batches: Array<typeof onWorkers> = [];
+  for (let i = 0; i < onWorkers.length; i += BATCH) batches.push(onWorkers.slice(i, i + BATCH));
+  const keys = new Map(plan.sources.map((s) => [s.name, s.key]));
+  // Two batches in flight per worker keep them busy while the HTML of at most that many posts is in memory.
+  const workers = pool
+    ? forEachLimited(batches, pool.size * 2, async (batch) => {
+        const jobs = await Promise.all(batch.map(async (page) => postJobOf(plan, page, keys, await ctx.loadHtml(plan.posts[page.post]!))));
+        for (const [path, inputs, output] of await pool.send(jobs)) pages.set(path, [inputs, output]);
+      })
+    : Promise.resolve();
+  await Promise.all([mainThread, workers]);
+  return { pages, written: onMain.length + onWorkers.length };
 }
 
 /** Builds the site of the mirror in `options.dir`; see `buildSite` in index.ts. */
@@ -142,8 +161,16 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const before = samePlace ? previous.pages : new Map<string, [string, string]>();
   let result;
   let removed = 0;
+  const renderAll = full || !samePlace;
+  const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path)?.[0] !== p.inputs)).length;
+  const extraAssets = searchAssets();
+  const pool = await createRenderPool(
+    { mirrorDir: dir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts: ctx.searchScripts, toggle: ctx.toggle },
+    workerCount(toRender, options.workers),
+  );
+  const workersUsed = pool?.size ?? 0;
   try {
-    result = await renderAndWrite(plan, ctx, out, before, full || !samePlace);
+    result = await renderAndWrite(plan, ctx, out, before, renderAll, pool);
     for (const path of before.keys()) {
       if (!result.pages.has(path)) {
         await out.remove(path);
@@ -152,6 +179,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     }
   } catch (error) {
     return ioFailure(error, `writing the site to ${outRoot}`);
+  } finally {
+    await pool?.close();
   }
   const wrote = clock();
   const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: join(dir, ".newsmirror", "search"), full: full || !samePlace });
@@ -169,6 +198,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     parsed: scan.parsed,
     search,
     ms: Math.round(clock() - started),
+    workers: workersUsed,
     phases: { scan: Math.round(scanned - phaseStart), plan: Math.round(planned - scanned), write: Math.round(wrote - planned), search: Math.round(clock() - wrote) },
   });
 }

@@ -1,6 +1,6 @@
 // What the last build wrote (`.newsmirror/site-manifest.json`): each file's input and output hashes, and
 // the posts it read, so the next build rereads only changed posts and rewrites only changed pages.
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { PostRecord, PostSummary } from "./post-record.js";
 
@@ -49,18 +49,36 @@ export async function loadManifest(file: string, out: string): Promise<SiteManif
   }
 }
 
+/** Rows written per chunk: the manifest of 100,000 posts is never one 100 MB string in memory. */
+const ROWS_PER_CHUNK = 2000;
+
 /** Writes the manifest atomically (temp file and rename), so a crash leaves the old one or the new one. */
 export async function saveManifest(file: string, manifest: SiteManifest): Promise<void> {
-  const data = {
-    version: MANIFEST_VERSION,
-    out: manifest.out,
-    placeKey: manifest.placeKey,
-    pages: [...manifest.pages].map(([path, [inputs, output]]) => [path, inputs, output]),
-    posts: [...manifest.posts.values()].map(toRow),
-  };
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(data));
+  const handle = await open(temp, "w");
+  try {
+    const writeRows = async <T>(rows: Iterable<T>, toJson: (row: T) => string): Promise<void> => {
+      let chunk: string[] = [];
+      let first = true;
+      for (const row of rows) {
+        chunk.push(toJson(row));
+        if (chunk.length === ROWS_PER_CHUNK) {
+          await handle.write(`${first ? "" : ","}${chunk.join(",")}`);
+          first = false;
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) await handle.write(`${first ? "" : ","}${chunk.join(",")}`);
+    };
+    await handle.write(`{"version":${MANIFEST_VERSION},"out":${JSON.stringify(manifest.out)},"placeKey":${JSON.stringify(manifest.placeKey)},"pages":[`);
+    await writeRows(manifest.pages, ([path, [inputs, output]]) => JSON.stringify([path, inputs, output]));
+    await handle.write(`],"posts":[`);
+    await writeRows(manifest.posts.values(), (post) => JSON.stringify(toRow(post)));
+    await handle.write("]}");
+  } finally {
+    await handle.close();
+  }
   await rename(temp, file);
 }
 

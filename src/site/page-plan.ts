@@ -4,6 +4,7 @@
 // never changes. New posts then touch the front page, the last numbered page or two and nothing else,
 // which keeps an incremental build at 100,000 posts to a handful of list pages, and gives readers list
 // URLs that keep showing the same posts. The front page always shows the newest `paginate` posts.
+import { hash } from "node:crypto";
 import type { SiteConfig } from "./config.js";
 import { jekyllSlugify } from "./permalink.js";
 import type { PostSummary } from "./post-record.js";
@@ -81,34 +82,12 @@ function isReserved(path: string): boolean {
 }
 
 /**
- * Fingerprint of a page's inputs: two 53-bit multiplicative hashes (cyrb53, public domain) over the parts,
- * about 10 times cheaper than SHA-1 for the 110,000 short inputs of a 100,000-post plan. It only decides
- * whether a page is rendered again; a collision (odds about 2^-100 per change) would leave one page stale.
+ * Fingerprint of a page's inputs. One-shot `crypto.hash` (Node 20.12+) is native: about 3 µs a call and
+ * fast on the long inputs of list pages and the sitemap, where a Hash object costs several times more.
+ * MD5 only decides whether a page is rendered again; nothing here is adversarial.
  */
 function hashOf(...parts: Array<string | number | null>): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  let h3 = 0x9e3779b9;
-  let h4 = 0x85ebca6b;
-  for (const part of parts) {
-    const text = part === null ? "\u0001" : String(part);
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-      h3 = Math.imul(h3 ^ c, 2246822507);
-      h4 = Math.imul(h4 ^ c, 3266489909);
-    }
-    h1 = Math.imul(h1 ^ 0, 2654435761);
-    h2 = Math.imul(h2 ^ 0, 1597334677);
-    h3 = Math.imul(h3 ^ 0, 2246822507);
-    h4 = Math.imul(h4 ^ 0, 3266489909);
-  }
-  const mix = (a: number, b: number): number => {
-    a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
-    return (a >>> 0).toString(36);
-  };
-  return `${mix(h1, h2)}.${mix(h2, h1)}.${mix(h3, h4)}.${mix(h4, h3)}`;
+  return hash("md5", parts.map((part) => (part === null ? "\u0001" : String(part))).join("\u0000"), "base64url");
 }
 
 /** "…/b/" becomes "…/b-2/", "…/b.html" becomes "…/b-2.html". */

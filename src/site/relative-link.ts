@@ -18,13 +18,13 @@ export function encodeSegment(segment: string): string {
   );
 }
 
-/** Encoded segments of site paths: list pages link the same posts and sources over and over. */
+/** Encoded segments of site paths: list pages link the same posts and sources over and over (bounded: memory at 100,000 posts). */
 const encodedCache = new Map<string, string[]>();
 
 function encodedSegments(path: string): string[] {
   let segments = encodedCache.get(path);
   if (!segments) {
-    if (encodedCache.size > 250_000) encodedCache.clear();
+    if (encodedCache.size > 20_000) encodedCache.clear();
     segments = path.split("/").map(encodeSegment);
     encodedCache.set(path, segments);
   }

@@ -48,6 +48,15 @@ describe("openArchive and write", () => {
     expect(posts(dir)).toHaveLength(1);
   });
 
+  it("writes one post when the same item is written twice at the same time", async () => {
+    const dir = tempDir();
+    const archive = await open(dir);
+    const results = await Promise.all([archive.write(item(1)), archive.write(item(1)), archive.write(item(2))]);
+    await archive.close();
+    expect(results.map((r) => (r.ok ? r.value.kind : r.failure.code))).toEqual(["written", "seen", "written"]);
+    expect(posts(dir)).toHaveLength(2);
+  });
+
   it("matches the ledger per line, never by substring (the original's bug)", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "allurls.dat"), "https://news.example/a/12\n");
@@ -90,6 +99,18 @@ describe("openArchive and write", () => {
     ]);
     const post = parsePost(readFileSync(join(dir, "_posts", "2024-04-02-Item 1.md"), "utf8"), "x.md");
     expect(post.ok && post.value.title).toBe("Item 1");
+  });
+
+  it("records a headline edit of an item known by its guid whose link also changed", async () => {
+    const dir = tempDir();
+    let archive = await open(dir);
+    await archive.write(item(1, { guid: "g-1" }));
+    await archive.close();
+    archive = await open(dir);
+    const revised = await archive.write(item(1, { guid: "g-1", link: "https://news.example/moved/1", title: "Item 1 edited" }));
+    await archive.close();
+    expect(revised.ok && revised.value).toEqual({ kind: "revised", fileName: "2024-04-02-Item 1.md" });
+    expect(posts(dir)).toEqual(["2024-04-02-Item 1.md"]);
   });
 
   it("gives a different article with the same file name a ` (2)` suffix instead of dropping it", async () => {

@@ -70,8 +70,15 @@ describe("importMirror", () => {
     expect(readdirSync(join(target, "_posts")).sort()).toEqual(["2024-01-01-T (2).md", "2024-01-01-T.md"]);
   });
 
+  it("refuses a folder that is not a mirror, naming it", async () => {
+    const notMirror = tempDir();
+    const result = await importMirror(notMirror, tempDir());
+    expect(result.ok ? "ok" : result.failure.message).toContain(`${notMirror} has neither _posts/ nor allurls.dat`);
+  });
+
   it("fails with archive.locked while a run holds the target", async () => {
     const old = tempDir();
+    writeFileSync(join(old, "allurls.dat"), "https://a.example/1\n");
     const target = tempDir();
     const archive = await openArchive(target);
     if (!archive.ok) throw new Error(archive.failure.message);

@@ -33,6 +33,7 @@ describe("Ledger", () => {
     ledger.record("https://a.example/1", "guid-1");
     ledger.record("https://a.example/1", "guid-1");
     ledger.record("https://a.example/2", "https://a.example/2");
+    await ledger.flush();
     await ledger.close();
     expect(readFileSync(join(dir, "allurls.dat"), "utf8")).toBe("https://a.example/1\nhttps://a.example/2\n");
     expect(readFileSync(join(dir, "allguids.dat"), "utf8")).toBe("guid-1\n");
@@ -66,6 +67,7 @@ describe("Ledger", () => {
     const ledger = await ledgerIn(dir);
     ledger.record("https://a.example/1", null);
     const added = ledger.recordLinks(["https://a.example/1", "https://a.example/2", "https://a.example/2#x"]);
+    await ledger.flush();
     await ledger.close();
     expect(added).toBe(1);
     expect(readFileSync(join(dir, "allurls.dat"), "utf8")).toBe("https://a.example/1\nhttps://a.example/2\n");

@@ -1,6 +1,8 @@
 // Test helper: the feed files of shared/corpus/feeds and their text (test-only decoding; fetch owns charset detection).
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { decodeHTML } from "entities";
 import { join, relative } from "node:path";
+import { parseFeed, type ParsedFeed } from "../../src/feed/index.js";
 import { sharedPath } from "../support/paths.js";
 
 export const FEEDS_ROOT = sharedPath("corpus/feeds/");
@@ -69,3 +71,46 @@ function decodeUtf32(bytes: Buffer, littleEndian: boolean): string {
 export function readCorpusText(name: string): string {
   return decodeCorpusBytes(readCorpusBytes(name));
 }
+
+/** The feed URL corpus feeds are parsed as coming from. */
+export const CORPUS_BASE = "https://feed.example/feed.xml";
+
+/** Inputs of the corpus that are no feed, with the failure each must give (checked against the corpus notes). */
+export const KNOWN_NON_FEEDS = new Map<string, string>([
+  ["feedparser/illformed/rss_empty_document.xml", "feed.not-a-feed"], // only a comment
+  ["gofeed/parser/json/invalid/invalid.json", "feed.not-a-feed"],
+  ["gofeed/parser/universal/empty_feed.xml", "feed.not-a-feed"],
+  ["gofeed/parser/universal/invalid.json", "feed.not-a-feed"],
+  ["gofeed/parser/universal/unknown_feed.xml", "feed.not-a-feed"],
+  ["miniflux/encoding/iso-8859-1-meta-after-1024.html", "feed.not-a-feed"],
+  ["miniflux/encoding/iso-8859-1.html", "feed.not-a-feed"],
+  ["miniflux/encoding/utf8-meta-after-1024.html", "feed.not-a-feed"],
+  ["miniflux/encoding/utf8.html", "feed.not-a-feed"],
+  ["miniflux/xml/iso88591.xml", "feed.not-a-feed"], // a <note> document for the XML decoder tests
+  ["miniflux/xml/iso88591_utf8_mismatch.xml", "feed.not-a-feed"],
+  ["rss-parser/input/unrecognized.rss", "feed.not-a-feed"], // rss-parser's own "unrecognized" case
+  ["rssant/parser/failed/jsonfeed-failed-syntax.json", "feed.malformed"],
+  ["rssant/parser/failed/rssant-manifest.json", "feed.not-a-feed"],
+]);
+
+/** A corpus feed parsed; a failure is a test error naming the case. */
+export function parseCorpusFeed(name: string): ParsedFeed {
+  const result = parseFeed(readCorpusText(name), { baseUrl: CORPUS_BASE });
+  if (!result.ok) throw new Error(`${name}: ${result.failure.code} ${result.failure.message}`);
+  return result.value;
+}
+
+/** HTML compared as text: tags dropped, entities decoded, whitespace collapsed (outputs re-serialise markup). */
+export function asText(html: string): string {
+  return decodeHTML(html.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+}
+
+/** Outputs keep links as written; ours are absolute, resolved against the feed's own link first. */
+export function sameUrl(expected: string, base: string, got: string | null): boolean {
+  try {
+    return new URL(expected, base).href === got;
+  } catch {
+    return false;
+  }
+}
+

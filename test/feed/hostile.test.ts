@@ -58,7 +58,11 @@ describe("parseFeed on hostile input", () => {
   it.each([
     ["200,000 nested elements inside a title", `<rss><channel><item><title>${"<a>".repeat(200_000)}x${"</a>".repeat(200_000)}</title></item></channel></rss>`],
     ["200,000 nested divs in an HTML page", `<html>${"<div>".repeat(200_000)}`],
-    ["200,000 nested JSON arrays", `{"items":${"[".repeat(200_000)}`],
+    ["200,000 nested JSON arrays, unclosed", `{"items":${"[".repeat(200_000)}`],
+    ["100,000 nested JSON arrays, closed", `{"version":"https://jsonfeed.org/version/1","items":[${"[".repeat(100_000)}${"]".repeat(100_000)}]}`],
+    ["\"<a\" 300,000 times without a \">\"", `<rss>${"<a".repeat(300_000)}`],
+    ["300,000 comment openers without an end", `<rss>${"<!--".repeat(300_000)}`],
+    ["200,000 opens each followed by a stray close", `<rss>${"<a></b>".repeat(200_000)}</rss>`],
     ["an entity expansion bomb (entities in a DTD are never expanded)", `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rss><channel><item><title>&c;&c;&c;</title></item></channel></rss>`],
     ["an unclosed CDATA section", `<rss><channel><item><description><![CDATA[<p>never closed`],
     ["a 5 MB attribute", `<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="${"a".repeat(5_000_000)}"/></entry></feed>`],
@@ -68,6 +72,12 @@ describe("parseFeed on hostile input", () => {
     const start = performance.now();
     expect(parsesSafely(text)).toBe(true);
     expect(performance.now() - start).toBeLessThan(10_000);
+  });
+
+  it("deep nesting is refused as malformed, saying why", () => {
+    const result = parseFeed(`<rss>${"<a>".repeat(10_000)}</rss>`, { baseUrl: BASE });
+    expect(!result.ok && result.failure.code).toBe("feed.malformed");
+    expect(!result.ok && result.failure.message).toContain("nest more than");
   });
 
   it("the entity bomb's title stays as written, unexpanded", () => {

@@ -18,6 +18,8 @@ describe("parseTime reads", () => {
     ["full weekday and month names", "Thursday, 07 December 2023 02:13:00 GMT", "2023-12-07T02:13:00.000Z"],
     ["month before day", "Dec 7, 2023 02:13:00 GMT", "2023-12-07T02:13:00.000Z"],
     ["RFC 850 hyphenated date", "Thursday, 07-Dec-23 02:13:00 GMT", "2023-12-07T02:13:00.000Z"],
+    ["a misspelt weekday is skipped (rssant dapenti)", "Wes, 18 Aug 2021 17:00:00 +0800", "2021-08-18T09:00:00.000Z"],
+    ["time written hhmm after the year (rss-parser heraldsun)", "03 Apr 02 1500 GMT", "2002-04-03T15:00:00.000Z"],
     ["asctime", "Thu Dec  7 02:13:00 2023", "2023-12-07T02:13:00.000Z"],
     ["Date.toString with zone comment", "Thu Dec 07 2023 10:13:00 GMT+0800 (China Standard Time)", "2023-12-07T02:13:00.000Z"],
     ["12-hour clock PM", "Dec 7, 2023 2:13 PM GMT", "2023-12-07T14:13:00.000Z"],

@@ -15,6 +15,8 @@ describe("resolveUrl", () => {
     ["data: is never a link", "data:text/html,hi", null, null],
     ["mailto: is no article link", "mailto:a@b.example", null, null],
     ["empty", "", "https://news.example/", null],
+    ["an absolute link survives a base that is no URL", "https://a.example/1", "", "https://a.example/1"],
+    ["a relative link with a base that is no URL is no link", "/1", "not a url", null],
     ["null", null, "https://news.example/", null],
   ])("%s", (_name, ref, base, expected) => {
     expect(resolveUrl(ref, base)).toBe(expected);

@@ -1,6 +1,6 @@
 // The tolerant XML reader: text and markup as feeds need them, byte for byte where it matters.
 import { describe, expect, it } from "vitest";
-import { attr, childNamed, childrenNamed, childText, childValue, markupOf, parseXml, sliceOf, textOf, type Element } from "../../src/feed/xml.js";
+import { attr, childNamed, childrenNamed, childText, childValue, markupOf, nestsDeeperThan, parseXml, sliceOf, textOf, type Element } from "../../src/feed/xml.js";
 
 function rootOf(xml: string): Element {
   return parseXml(xml).tops[0]!;
@@ -68,5 +68,21 @@ describe("element helpers", () => {
   it("an unclosed document still gives what was read", () => {
     const root = rootOf(`<rss><channel><item><title>cut`);
     expect(textOf(root)).toBe("cut");
+  });
+});
+
+describe("nestsDeeperThan", () => {
+  it.each([
+    ["flat items", "<rss><item/><item></item></rss>", 2, false],
+    ["depth 3 over a limit of 2", "<a><b><c>x</c></b></a>", 2, true],
+    ["self-closing tags do not nest", "<a><b/><b/><b/></a>", 1, false],
+    ["tags inside CDATA do not count", "<a><![CDATA[<b><c><d>]]></a>", 1, false],
+    ["tags inside comments do not count", "<a><!-- <b><c><d> --></a>", 1, false],
+    ["a lone < in text does not count", "<a>1 < 2 <3</a>", 1, false],
+    ["unclosed tag at the end stops the scan", "<a><b", 5, false],
+    ["stray close tags do not undo nesting (htmlparser2 ignores them)", "<a></x><b></y><c></z>", 2, true],
+    ["a close tag closes the elements it encloses", "<a><b><c></a><d><e>", 3, false],
+  ])("%s", (_name, source, limit, expected) => {
+    expect(nestsDeeperThan(source, limit)).toBe(expected);
   });
 });

@@ -383,6 +383,7 @@ describe("decoding and request shape", () => {
     const fetcher = fetcherWith();
     const fetched = expectFetched(await fetcher.fetch({ url: route("/big5-mislabelled"), kind: "feed" }));
     expect(fetched.charset).toBe("big5");
+    expect(fetched.charsetSource).toBe("document");
     expect(fetched.text).toContain("香港再確診8宗武漢肺炎");
     await fetcher.close();
   });

@@ -109,13 +109,13 @@
     return cp === undefined ? -1 : fold(cp);
   }
 
-  /** Token counts of one document: title tokens weigh TITLE_WEIGHT, the body one. Returns { counts, length }. */
-  function countDocTokens(title, text, fold) {
-    var counts = new Map();
+  /** Every token of one document with its weight: TITLE_WEIGHT for the title, 1 for the body.
+   * Returns the document's length in weighted tokens (BM25's document length). */
+  function scanDoc(title, text, fold, emit) {
     var length = 0;
-    scan(title, fold, true, function (t) { counts.set(t, (counts.get(t) || 0) + TITLE_WEIGHT); length += TITLE_WEIGHT; });
-    scan(text, fold, true, function (t) { counts.set(t, (counts.get(t) || 0) + 1); length += 1; });
-    return { counts: counts, length: length };
+    scan(title, fold, true, function (t) { emit(t, TITLE_WEIGHT); length += TITLE_WEIGHT; });
+    scan(text, fold, true, function (t) { emit(t, 1); length += 1; });
+    return length;
   }
 
   /** Query terms: each whitespace-separated part with the distinct tokens it needs. */
@@ -129,7 +129,7 @@
   }
 
   function sourceToken(source) {
-    return SOURCE_PREFIX + String(source).trim().toLowerCase();
+    return SOURCE_PREFIX + String(source).trim().toLowerCase().replace(/\s+/g, " ");
   }
 
   /** FNV-1a over UTF-16 units; spreads tokens over shards. */
@@ -429,7 +429,7 @@
     createFold: createFold,
     isBigramScript: isBigramScript,
     scan: scan,
-    countDocTokens: countDocTokens,
+    scanDoc: scanDoc,
     queryTokens: queryTokens,
     sourceToken: sourceToken,
     hashToken: hashToken,

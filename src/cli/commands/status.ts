@@ -5,6 +5,7 @@ import { parseArgs } from "../args.js";
 import { EXIT, type Command } from "../io.js";
 import { describeFailure } from "../messages.js";
 import { mirrorDirOf } from "../ingest-command.js";
+import { staleRules } from "../../ingest/index.js";
 
 const usage = `usage: newsmirror status [--dir DIR] [--json] [--check]
 Shows, per source: last success, last error and how many in a row, items last time,
@@ -30,6 +31,8 @@ export interface SourceStatus {
   validators: { etag: boolean; lastModified: boolean };
   nextRetry: string | null;
   permanentRedirect: string | null;
+  /** Boilerplate rules that matched none of the new articles for many runs: the site's markup changed? */
+  staleRules: Array<{ rule: string; runs: number }>;
 }
 
 const command: Command = {
@@ -81,6 +84,7 @@ function toStatus(site: string, url: string, enabled: boolean, state: SourceStat
     validators: { etag: Boolean(state?.validators.etag), lastModified: Boolean(state?.validators.lastModified) },
     nextRetry: state?.nextRetry ?? null,
     permanentRedirect: state?.permanentRedirect ?? null,
+    staleRules: staleRules(state?.["ruleMisses"]),
   };
 }
 
@@ -106,6 +110,7 @@ function formatStatus(statuses: SourceStatus[], now: number): string {
     const validators = [s.validators.etag ? "ETag" : null, s.validators.lastModified ? "Last-Modified" : null].filter(Boolean).join(" + ") || "none";
     lines.push(`   validators held: ${validators}; next try: ${s.nextRetry === null ? "next run" : s.nextRetry}`);
     if (s.permanentRedirect !== null) lines.push(`   moved permanently to ${s.permanentRedirect}: update its url`);
+    for (const stale of s.staleRules) lines.push(`   rule "${stale.rule}" matched nothing in the last ${stale.runs} runs with new articles: has the site changed its markup?`);
   }
   if (failing.length > 0) lines.push("", `!! ${failing.length} failing: see the errors above.`);
   return lines.join("\n") + "\n";

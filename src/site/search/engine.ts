@@ -48,7 +48,7 @@ export interface SearchEngine {
   version: number;
   createFold(table: string): Fold;
   scan(text: string, fold: Fold, unigrams: boolean, emit: (token: string, start: number, end: number) => void): void;
-  countDocTokens(title: string, text: string, fold: Fold): { counts: Map<string, number>; length: number };
+  scanDoc(title: string, text: string, fold: Fold, emit: (token: string, weight: number) => void): number;
   queryTokens(query: string, fold: Fold): string[];
   sourceToken(source: string): string;
   hashToken(token: string): number;

@@ -11,18 +11,26 @@ export interface ShardSink {
   remove(path: string): Promise<void>;
 }
 
-/** A token's postings in one part: the encoded part, and pairs (document number, impact) added since,
- * encoded at the next write (pushing numbers is several times cheaper than growing a string). */
-interface Entry {
-  df: number;
-  last: number;
-  encoded: string;
-  tail: number[];
+/** [document frequency, last document number, encoded postings] of one token in one segment. */
+type Row = PartPostings;
+
+/** A part: encoded rows by token id, plus postings added since as (token id, doc number, impact) triples.
+ * Appending numbers to one typed array and grouping them once per part costs far less time and memory
+ * than a map entry and an array per token per document. */
+interface Part {
+  rows: Map<number, Row>;
+  log: Int32Array;
+  logged: number;
 }
 
 export class OpenWindow {
-  private readonly parts = new Map<number, Map<string, Entry>>();
+  private readonly parts = new Map<number, Part>();
   private readonly touched = new Set<number>();
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  private stamp = new Int32Array(1 << 16);
+  private weight = new Int32Array(1 << 16);
+  private readonly docTokens: number[] = [];
 
   constructor(
     private readonly state: IndexState,
@@ -34,60 +42,45 @@ export class OpenWindow {
   /** Adds document `num` (numbers only grow, one after the other); seals the window it fills. */
   async add(num: number, title: string, text: string, source: string): Promise<void> {
     const window = this.windowOf(num);
-    const part = Math.floor((num - 1 - window * this.state.windowDocs) / this.state.partDocs);
-    const entries = await this.part(part);
-    const { counts, length } = engine.countDocTokens(title, text, this.fold);
-    counts.set(engine.sourceToken(source), 1);
+    const partNo = Math.floor((num - 1 - window * this.state.windowDocs) / this.state.partDocs);
+    const part = await this.part(partNo);
+    this.docTokens.length = 0;
+    const count = (token: string, w: number): void => {
+      const id = this.idOf(token);
+      if (this.stamp[id] !== num) {
+        this.stamp[id] = num;
+        this.weight[id] = w;
+        this.docTokens.push(id);
+      } else this.weight[id] = (this.weight[id] as number) + w;
+    };
+    const length = engine.scanDoc(title, text, this.fold, count);
+    count(engine.sourceToken(source), 1);
     this.state.lengthSum += length;
     this.state.lengthCount += 1;
     const average = this.state.lengthSum / this.state.lengthCount;
-    for (const [token, tf] of counts) {
-      const impact = engine.impactOf(tf, length, average);
-      const entry = entries.get(token);
-      if (entry === undefined) entries.set(token, { df: 1, last: 0, encoded: "", tail: [num, impact] });
-      else {
-        entry.df += 1;
-        entry.tail.push(num, impact);
-      }
-    }
-    this.touched.add(part);
-    // A full part goes to the state folder and leaves memory: a window's 16 parts held as maps of small
-    // objects took over 1 GB at 8,192 documents; one part at a time stays far under the 2 GB allowed.
-    const partBase = window * this.state.windowDocs + part * this.state.partDocs;
-    if (num - partBase === this.state.partDocs) await this.store(part, num);
+    for (const id of this.docTokens) appendLog(part, id, num, engine.impactOf(this.weight[id] as number, length, average));
+    this.touched.add(partNo);
+    const partBase = window * this.state.windowDocs + partNo * this.state.partDocs;
+    if (num - partBase === this.state.partDocs) flushLog(part, partBase);
     if (num % this.state.windowDocs === 0) await this.seal(window);
   }
 
   /** Writes the parts changed since the last call as segments and saves their postings. */
   async finish(upTo: number): Promise<void> {
     const window = this.windowOf(upTo + 1);
-    // parts that filled up were stored then; only the one still filling is stored here
-    const filling = Math.floor((upTo - window * this.state.windowDocs) / this.state.partDocs);
-    for (const part of [...this.touched].sort((a, b) => a - b)) {
-      const info = this.partInfo(window, part);
-      const entries = await this.part(part);
-      await this.writeSegment(info, entries);
-      if (part === filling) await this.store(part, upTo);
-      this.parts.delete(part);
+    for (const partNo of [...this.touched].sort((a, b) => a - b)) {
+      const info = this.partInfo(window, partNo);
+      const part = await this.part(partNo);
+      flushLog(part, info.first - 1);
+      await this.writeSegment(info, part.rows);
+      const last = Math.min(upTo, info.first - 1 + this.state.partDocs);
+      const rows: Array<[string, Row]> = [];
+      for (const [id, row] of part.rows) rows.push([this.names[id] as string, row]);
+      await savePart(this.stateDir, partNo, last, rows);
+      this.state.parts[String(partNo)] = last;
       if (!this.state.segments.includes(info.key)) this.state.segments.push(info.key);
     }
     this.touched.clear();
-  }
-
-  /** Saves a part's postings (up to document `upTo`) in the state folder and drops them from memory. */
-  private async store(part: number, upTo: number): Promise<void> {
-    const entries = this.parts.get(part);
-    if (entries === undefined) return;
-    const base = this.windowOf(upTo) * this.state.windowDocs + part * this.state.partDocs;
-    const rows: Array<[string, PartPostings]> = [];
-    for (const [token, entry] of entries) {
-      encodeTail(entry, base);
-      rows.push([token, [entry.df, entry.last, entry.encoded]]);
-    }
-    const last = Math.min(upTo, base + this.state.partDocs);
-    await savePart(this.stateDir, part, last, rows);
-    this.state.parts[String(part)] = last;
-    this.parts.delete(part);
   }
 
   /** The segments a query must read, in document order. */
@@ -99,6 +92,24 @@ export class OpenWindow {
     const open = s.lastNum - sealed * s.windowDocs;
     for (let part = 0; part * s.partDocs < open; part++) out.push(this.partInfo(sealed, part));
     return out;
+  }
+
+  private idOf(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(token, id);
+      this.names.push(token);
+      if (id >= this.stamp.length) {
+        const stamp = new Int32Array(this.stamp.length * 2);
+        stamp.set(this.stamp);
+        this.stamp = stamp;
+        const weight = new Int32Array(this.weight.length * 2);
+        weight.set(this.weight);
+        this.weight = weight;
+      }
+    }
+    return id;
   }
 
   private windowOf(num: number): number {
@@ -115,61 +126,98 @@ export class OpenWindow {
     return { key: `${window}.${part}`, first: window * s.windowDocs + part * s.partDocs + 1, shards: s.partShards, unigramShards: s.partUnigramShards };
   }
 
-  private async part(part: number): Promise<Map<string, Entry>> {
-    let entries = this.parts.get(part);
-    if (entries !== undefined) return entries;
-    entries = new Map();
-    if (this.state.parts[String(part)] !== undefined) {
-      for (const [token, [df, last, encoded]] of await loadPart(this.stateDir, part)) entries.set(token, { df, last, encoded, tail: [] });
+  private async part(partNo: number): Promise<Part> {
+    let part = this.parts.get(partNo);
+    if (part !== undefined) return part;
+    part = { rows: new Map(), log: new Int32Array(3 * 4096), logged: 0 };
+    if (this.state.parts[String(partNo)] !== undefined) {
+      for (const [token, row] of await loadPart(this.stateDir, partNo)) part.rows.set(this.idOf(token), row);
     }
-    this.parts.set(part, entries);
-    return entries;
+    this.parts.set(partNo, part);
+    return part;
   }
 
   /** Merges the window's parts into one segment, writes it, and removes the parts' files. */
   private async seal(window: number): Promise<void> {
     const s = this.state;
     const info = this.windowInfo(window);
-    const merged = new Map<string, Entry>();
+    const merged = new Map<number, Row>();
     const partCount = Math.ceil(s.windowDocs / s.partDocs);
-    for (let part = 0; part < partCount; part++) {
-      const entries = await this.part(part);
-      const partBase = this.partInfo(window, part).first - 1;
-      for (const [token, entry] of entries) {
-        encodeTail(entry, partBase);
-        const into = merged.get(token);
-        if (into === undefined) merged.set(token, { df: entry.df, last: entry.last, encoded: engine.rebasePostings(entry.encoded, partBase, info.first - 1), tail: [] });
+    for (let partNo = 0; partNo < partCount; partNo++) {
+      const part = await this.part(partNo);
+      const partBase = this.partInfo(window, partNo).first - 1;
+      flushLog(part, partBase);
+      for (const [id, [df, last, encoded]] of part.rows) {
+        const into = merged.get(id);
+        if (into === undefined) merged.set(id, [df, last, engine.rebasePostings(encoded, partBase, info.first - 1)]);
         else {
-          into.encoded += engine.rebasePostings(entry.encoded, partBase, into.last);
-          into.df += entry.df;
-          into.last = entry.last;
+          into[2] += engine.rebasePostings(encoded, partBase, into[1]);
+          into[0] += df;
+          into[1] = last;
         }
       }
-      this.parts.delete(part);
+      this.parts.delete(partNo);
     }
     await this.writeSegment(info, merged);
-    for (let part = 0; part < partCount; part++) {
-      const key = `${window}.${part}`;
-      if (s.segments.includes(key)) await removeSegment(this.sink, this.partInfo(window, part));
-      await removePart(this.stateDir, part);
+    for (let partNo = 0; partNo < partCount; partNo++) {
+      const key = `${window}.${partNo}`;
+      if (s.segments.includes(key)) await removeSegment(this.sink, this.partInfo(window, partNo));
+      await removePart(this.stateDir, partNo);
     }
     s.segments = s.segments.filter((k) => !k.startsWith(`${window}.`));
     if (!s.segments.includes(info.key)) s.segments.push(info.key);
     s.parts = {};
-    this.parts.clear();
     this.touched.clear();
   }
 
-  private async writeSegment(info: SegmentInfo, entries: Map<string, Entry>): Promise<void> {
-    const buckets = new Map<string, Record<string, [number, string]>>();
-    for (const path of segmentPaths(info)) buckets.set(path, {});
-    for (const [token, entry] of entries) {
-      encodeTail(entry, info.first - 1);
-      const bucket = buckets.get(engine.tokenPath(token, info));
-      if (bucket !== undefined) bucket[token] = [entry.df, entry.encoded];
+  /** Writes every shard file of a segment; tokens in each file sorted, so the bytes never depend on history. */
+  private async writeSegment(info: SegmentInfo, rows: Map<number, Row>): Promise<void> {
+    const buckets = new Map<string, Array<[string, Row]>>();
+    for (const path of segmentPaths(info)) buckets.set(path, []);
+    for (const [id, row] of rows) {
+      const token = this.names[id] as string;
+      buckets.get(engine.tokenPath(token, info))?.push([token, row]);
     }
-    for (const [path, bucket] of buckets) await this.sink.write(path, bucket);
+    for (const [path, list] of buckets) {
+      list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const value: Record<string, [number, string]> = {};
+      for (const [token, [df, , encoded]] of list) value[token] = [df, encoded];
+      await this.sink.write(path, value);
+    }
   }
+}
+
+function appendLog(part: Part, id: number, num: number, impact: number): void {
+  if (part.logged + 3 > part.log.length) {
+    const grown = new Int32Array(part.log.length * 2);
+    grown.set(part.log);
+    part.log = grown;
+  }
+  part.log[part.logged++] = id;
+  part.log[part.logged++] = num;
+  part.log[part.logged++] = impact;
+}
+
+/** Encodes the logged postings into the part's rows (document numbers grow, so each token's list stays sorted). */
+function flushLog(part: Part, base: number): void {
+  if (part.logged === 0) return;
+  const pieces = new Map<number, string[]>();
+  const log = part.log;
+  for (let i = 0; i < part.logged; i += 3) {
+    const id = log[i] as number;
+    const num = log[i + 1] as number;
+    const impact = log[i + 2] as number;
+    let row = part.rows.get(id);
+    if (row === undefined) part.rows.set(id, (row = [0, base, ""]));
+    let list = pieces.get(id);
+    if (list === undefined) pieces.set(id, (list = [row[2]]));
+    list.push(engine.encodePosting(num - row[1], impact));
+    row[0] += 1;
+    row[1] = num;
+  }
+  for (const [id, list] of pieces) (part.rows.get(id) as Row)[2] = list.join("");
+  part.log = new Int32Array(3 * 4096);
+  part.logged = 0;
 }
 
 /** Every shard file of a segment. */
@@ -182,19 +230,4 @@ export function segmentPaths(info: SegmentInfo): string[] {
 
 export async function removeSegment(sink: ShardSink, info: SegmentInfo): Promise<void> {
   for (const path of segmentPaths(info)) await sink.remove(path);
-}
-
-/** Moves a token's new postings into its encoded list; the first gap counts from the segment's base. */
-function encodeTail(entry: Entry, base: number): void {
-  if (entry.tail.length === 0) return;
-  const parts: string[] = [entry.encoded];
-  let last = entry.last === 0 ? base : entry.last;
-  for (let i = 0; i < entry.tail.length; i += 2) {
-    const num = entry.tail[i] as number;
-    parts.push(engine.encodePosting(num - last, entry.tail[i + 1] as number));
-    last = num;
-  }
-  entry.encoded = parts.join("");
-  entry.last = last;
-  entry.tail = [];
 }

@@ -1,0 +1,48 @@
+// A post page as a self-contained job: the post, its neighbours and its HTML, so another thread can render it.
+import type { SiteConfig } from "./config.js";
+import type { PagePlan, PlannedPage } from "./page-plan.js";
+import type { PostSummary } from "./post-record.js";
+
+/** Everything rendering one post page needs, as plain data (structured-cloneable). */
+export interface PostJob {
+  path: string;
+  inputs: string;
+  post: PostSummary;
+  prev: PostSummary | null;
+  next: PostSummary | null;
+  sourceKey: string;
+  html: string;
+}
+
+/** The job for a planned post page. */
+export function postJobOf(plan: PagePlan, page: Extract<PlannedPage, { kind: "post" }>, keys: Map<string, string>, html: string): PostJob {
+  const post = plan.posts[page.post]!;
+  return {
+    path: page.path,
+    inputs: page.inputs,
+    post,
+    prev: page.prev === null ? null : plan.posts[page.prev]!,
+    next: page.next === null ? null : plan.posts[page.next]!,
+    sourceKey: keys.get(post.site) ?? "",
+    html,
+  };
+}
+
+/** A one-post plan and page that render exactly as the job's page in the full plan does. */
+export function miniPlanOf(job: PostJob): { plan: PagePlan; page: Extract<PlannedPage, { kind: "post" }> } {
+  const posts = [job.post, ...(job.prev ? [job.prev] : []), ...(job.next ? [job.next] : [])];
+  const plan: PagePlan = { posts, sources: [{ name: job.post.site, key: job.sourceKey, count: 0, last: 0, posts: [] }], pages: [] };
+  const page = { kind: "post" as const, path: job.path, inputs: job.inputs, post: 0, prev: job.prev ? 1 : null, next: job.next ? posts.length - 1 : null };
+  return { plan, page };
+}
+
+/** What the main thread hands a render worker when it starts. */
+export interface WorkerSetup {
+  mirrorDir: string;
+  themeDir?: string;
+  extraAssets: Array<{ path: string; file: string }>;
+  config: SiteConfig;
+  outRoot: string;
+  searchScripts: string[];
+  toggle: boolean;
+}

@@ -1,0 +1,37 @@
+// A worker thread that renders and writes post pages (the bulk of a build) in parallel with the main thread.
+import { createHash } from "node:crypto";
+import { parentPort, workerData } from "node:worker_threads";
+import { createOutputDir } from "./output-dir.js";
+import { miniPlanOf, type PostJob, type WorkerSetup } from "./render-job.js";
+import { renderPage, type RenderContext } from "./render-page.js";
+import { loadTheme } from "./theme.js";
+
+const setup = workerData as WorkerSetup;
+const themeResult = await loadTheme(setup.mirrorDir, setup.themeDir, setup.extraAssets);
+const out = createOutputDir(setup.outRoot);
+
+if (!themeResult.ok) {
+  parentPort!.postMessage({ type: "failed", message: themeResult.failure.message });
+} else {
+  const theme = themeResult.value;
+  parentPort!.on("message", (jobs: PostJob[]) => {
+    void (async () => {
+      const done: Array<[string, string, string]> = [];
+      try {
+        for (const job of jobs) {
+          const { plan, page } = miniPlanOf(job);
+          const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async () => job.html, searchScripts: setup.searchScripts, toggle: setup.toggle };
+          const text = await renderPage(ctx, page);
+          if (typeof text !== "string") throw new Error(`${job.path} is not a page`);
+          const data = Buffer.from(text, "utf8");
+          await out.write(job.path, data);
+          done.push([job.path, job.inputs, createHash("sha1").update(data).digest("base64url").slice(0, 22)]);
+        }
+        parentPort!.postMessage({ type: "done", done });
+      } catch (error) {
+        parentPort!.postMessage({ type: "error", message: (error as Error).message, code: (error as NodeJS.ErrnoException).code, done });
+      }
+    })();
+  });
+  parentPort!.postMessage({ type: "ready" });
+}
