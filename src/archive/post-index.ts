@@ -4,9 +4,11 @@ import { AppendFile, readLines } from "./line-file.js";
 
 /*
  * One JSON object a line, appended when a post is written or revised; the last line for a key wins.
- * `newsmirror reindex` rewrites it from `_posts/`. In memory only a 16-character fingerprint per key is held
- * (title hash + content hash), so a mirror of a million posts fits the memory budget; the file name and the
- * previous title, needed only for the rare revision, are found by reading the file again.
+ * `newsmirror reindex` rewrites it from `_posts/`. Memory is what limits a mirror of a million posts (the
+ * ledger's Set already takes about 130 MB there), so only numbers are held: a 53-bit hash of the key (and of
+ * the guid) to a 30-bit hash of the latest title, a few dozen bytes an entry. A hash says only "maybe
+ * changed": the record itself (file name, previous title) is then read back from the file, and a hash
+ * collision is caught there. Lines start `{"k":...,"th":...,"g":...` so loading needs no JSON.parse.
  */
 export const INDEX_FILE = "index.jsonl";
 
@@ -23,9 +25,14 @@ export interface IndexRecord {
   h: string;
 }
 
+/** The start of a line as `recordLine` writes it: raw JSON key, title hash, raw JSON guid or null. */
+const LINE_HEAD = /^\{"k":("(?:[^"\\]|\\.)*"),"th":(\d+),"g":("(?:[^"\\]|\\.)*"|null)/;
+
 export class PostIndex {
-  private readonly fingerprints = new Map<string, string>();
-  private readonly keyByGuid = new Map<string, string>();
+  /** keyHash -> titleHash. */
+  private readonly titles = new Map<number, number>();
+  /** guidHash -> keyHash, for items whose guid differs from the link. */
+  private readonly keysByGuid = new Map<number, number>();
   private loaded = false;
 
   constructor(
@@ -37,39 +44,44 @@ export class PostIndex {
   async load(): Promise<Result<void>> {
     if (this.loaded) return ok(undefined);
     const read = await readLines(this.path, (line) => {
-      const record = parseRecord(line);
-      if (record !== null) this.remember(record);
+      const head = LINE_HEAD.exec(line);
+      if (head === null) return; // a line cut by a crash: the next reindex rewrites the file
+      this.remember(wideHash(head[1] as string), Number(head[2]), head[3] === "null" ? null : wideHash(head[3] as string));
     });
     if (read.ok) this.loaded = true;
     return read;
   }
 
-  /** The link key the index holds for this link key or guid, if any. */
-  keyFor(key: string, guid: string | null): string | null {
-    if (this.fingerprints.has(key)) return key;
-    return guid === null ? null : (this.keyByGuid.get(guid.trim()) ?? null);
-  }
-
-  fingerprint(key: string): string | null {
-    return this.fingerprints.get(key) ?? null;
+  /** The title hash held for this link key, else for this guid; null when the index has neither. */
+  titleHashOf(key: string, guid: string | null): number | null {
+    const byKey = this.titles.get(wideHash(JSON.stringify(key)));
+    if (byKey !== undefined) return byKey;
+    if (guid === null) return null;
+    const keyHash = this.keysByGuid.get(wideHash(JSON.stringify(guid)));
+    return keyHash === undefined ? null : (this.titles.get(keyHash) ?? null);
   }
 
   async add(record: IndexRecord): Promise<Result<void>> {
-    const appended = await this.file.append([JSON.stringify(record)]);
-    if (appended.ok) this.remember(record);
+    const appended = await this.file.append([recordLine(record)]);
+    if (appended.ok) this.remember(wideHash(JSON.stringify(record.k)), titleHash(record.t), record.g === null ? null : wideHash(JSON.stringify(record.g)));
     return appended;
   }
 
-  /** The last full record for `key`, read from the file (used only when a title changed). */
-  async lastRecord(key: string): Promise<Result<IndexRecord | null>> {
-    let last: IndexRecord | null = null;
-    const needle = JSON.stringify(key);
+  /** The last record for this key (or, when there is none, for this guid), read from the file. */
+  async lastRecord(key: string, guid: string | null): Promise<Result<IndexRecord | null>> {
+    let byKey: IndexRecord | null = null;
+    let byGuid: IndexRecord | null = null;
+    const keyNeedle = `{"k":${JSON.stringify(key)},`;
+    const guidNeedle = guid === null ? null : `"g":${JSON.stringify(guid)},`;
     const read = await readLines(this.path, (line) => {
-      if (!line.includes(needle)) return;
+      const isKey = line.startsWith(keyNeedle);
+      if (!isKey && (guidNeedle === null || !line.includes(guidNeedle))) return;
       const record = parseRecord(line);
-      if (record !== null && record.k === key) last = record.f === null && last !== null ? { ...record, f: last.f } : record;
+      if (record === null) return;
+      if (isKey) byKey = withFileName(record, byKey);
+      else if (record.g === guid) byGuid = withFileName(record, byGuid);
     });
-    return read.ok ? ok(last) : read;
+    return read.ok ? ok(byKey ?? byGuid) : read;
   }
 
   sync(): Promise<Result<void>> {
@@ -80,34 +92,51 @@ export class PostIndex {
     return this.file.close();
   }
 
-  private remember(record: IndexRecord): void {
-    this.fingerprints.set(record.k, fingerprintOf(record.t, record.h));
-    if (record.g !== null && record.g !== "") this.keyByGuid.set(record.g, record.k);
+  private remember(keyHash: number, title: number, guidHash: number | null): void {
+    this.titles.set(keyHash, title);
+    if (guidHash !== null) this.keysByGuid.set(guidHash, keyHash);
   }
 }
 
-/** Title hash followed by content hash, both from hashText. */
-export function fingerprintOf(title: string, htmlHash: string): string {
-  return hashText(title) + htmlHash;
+/** One index line: `k`, `th` and `g` first (read without JSON.parse), then the rest. */
+export function recordLine(record: IndexRecord): string {
+  return JSON.stringify({ k: record.k, th: titleHash(record.t), g: record.g, f: record.f, t: record.t, h: record.h });
+}
+
+/** A 30-bit title hash: small enough to stay an unboxed integer in a Map. */
+export function titleHash(title: string): number {
+  return fnv1a(title, 0x811c9dc5) >>> 2;
 }
 
 /** FNV-1a over UTF-16 units as 8 hex digits: enough to notice an edit, not a security hash. */
 export function hashText(text: string): string {
-  let hash = 0x811c9dc5;
+  return fnv1a(text, 0x811c9dc5).toString(16).padStart(8, "0");
+}
+
+/** A 53-bit hash from two FNV-1a passes with different seeds (about 1 chance in 10,000 of any collision among a million keys). */
+function wideHash(text: string): number {
+  return fnv1a(text, 0x811c9dc5) * 0x200000 + (fnv1a(text, 0x050c5d1f) >>> 11);
+}
+
+function fnv1a(text: string, seed: number): number {
+  let hash = seed;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0).toString(16).padStart(8, "0");
+  return hash >>> 0;
+}
+
+function withFileName(record: IndexRecord, previous: IndexRecord | null): IndexRecord {
+  return record.f === null && previous !== null ? { ...record, f: previous.f } : record;
 }
 
 function parseRecord(line: string): IndexRecord | null {
-  if (line.trim() === "") return null;
   try {
     const value = JSON.parse(line) as Partial<IndexRecord>;
     if (typeof value.k !== "string" || typeof value.t !== "string" || typeof value.h !== "string") return null;
     return { k: value.k, g: typeof value.g === "string" ? value.g : null, f: typeof value.f === "string" ? value.f : null, t: value.t, h: value.h };
   } catch {
-    return null; // a line cut by a crash: the next reindex rewrites the file
+    return null;
   }
 }

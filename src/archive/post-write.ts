@@ -4,7 +4,7 @@ import type { MirrorParts } from "./archive.js";
 import { postFileName, withCollisionSuffix } from "./file-name.js";
 import { normalizeLink } from "./link-key.js";
 import { articleLink, cleanTitle, formatPost, frontMatterTitle, postHtml } from "./post-format.js";
-import { fingerprintOf, hashText } from "./post-index.js";
+import { hashText, titleHash } from "./post-index.js";
 import { parsePost } from "./post-parse.js";
 import type { Staged } from "./post-store.js";
 import type { PostInput, WriteOutcome } from "./types.js";
@@ -51,31 +51,28 @@ export async function recordKnown(parts: MirrorParts, input: PostInput): Promise
   const guid = distinctGuid(input.guid, href);
   const title = frontMatterTitle(cleanTitle(input.title));
   const htmlHash = hashText(postHtml(input.html));
-  const indexKey = parts.index.keyFor(key, guid);
-  if (indexKey === null) {
-    // Known from an old ledger only: remember today's title so a later edit is noticed.
+  const held = parts.index.titleHashOf(key, guid);
+  if (held === titleHash(title)) return ok({ kind: "seen", fileName: null });
+  const last = held === null ? ok(null) : await parts.index.lastRecord(key, guid);
+  if (!last.ok) return last;
+  if (last.value === null) {
+    // Known from an old ledger only (or a hash collision): remember today's title so a later edit is noticed.
     const added = await parts.index.add({ k: key, g: guid, f: null, t: title, h: htmlHash });
     return added.ok ? ok({ kind: "seen", fileName: null }) : added;
   }
-  const fingerprint = parts.index.fingerprint(indexKey);
-  if (fingerprint !== null && fingerprint.slice(0, 8) === fingerprintOf(title, htmlHash).slice(0, 8)) {
-    return ok({ kind: "seen", fileName: null });
-  }
-  const last = await parts.index.lastRecord(indexKey);
-  if (!last.ok) return last;
-  const fileName = last.value?.f ?? null;
+  if (last.value.t === title) return ok({ kind: "seen", fileName: last.value.f });
   const revision = {
     at: parts.clock().toISOString(),
     link: href,
-    fileName,
-    oldTitle: last.value?.t ?? "",
+    fileName: last.value.f,
+    oldTitle: last.value.t,
     newTitle: title,
-    textChange: last.value?.h !== htmlHash,
+    textChange: last.value.h !== htmlHash,
   };
   const appended = await parts.revisions.append([JSON.stringify(revision)]);
   if (!appended.ok) return appended;
-  const added = await parts.index.add({ k: indexKey, g: guid ?? last.value?.g ?? null, f: fileName, t: title, h: htmlHash });
-  return added.ok ? ok({ kind: "revised", fileName }) : added;
+  const added = await parts.index.add({ k: last.value.k, g: guid ?? last.value.g, f: last.value.f, t: title, h: htmlHash });
+  return added.ok ? ok({ kind: "revised", fileName: last.value.f }) : added;
 }
 
 /** Finishes the posts a killed run left staged: each ends up once in `_posts/` and once in the ledger. */

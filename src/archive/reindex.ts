@@ -6,7 +6,7 @@ import { writeFileAtomically } from "./atomic-file.js";
 import { readLines } from "./line-file.js";
 import { normalizeLink } from "./link-key.js";
 import { acquireLock } from "./lock.js";
-import { hashText, INDEX_FILE, type IndexRecord } from "./post-index.js";
+import { hashText, INDEX_FILE, recordLine, type IndexRecord } from "./post-index.js";
 import { parsePost } from "./post-parse.js";
 import { recoverStaged } from "./post-write.js";
 import { readPostTexts } from "./read-posts.js";
@@ -62,7 +62,7 @@ async function rebuild(dir: string, stateDir: string, clock: () => Date): Promis
       const key = normalizeLink(post.value.from);
       if (post.value.from !== "" && !parts.value.ledger.hasLinkKey(key)) parts.value.ledger.record(post.value.from, null);
       const record: IndexRecord = { k: key, g: guids.value.get(key) ?? null, f: post.value.fileName, t: post.value.title, h: hashText(post.value.html) };
-      lines.push(JSON.stringify(record));
+      lines.push(recordLine(record));
     }
     const flushed = await parts.value.ledger.flush();
     if (!flushed.ok) return flushed;

@@ -17,6 +17,7 @@ const ADVICE: ReadonlyMap<string, string> = new Map([
   ["archive.locked", "another newsmirror run is working on this mirror; wait for it to finish (a lock left by a killed run expires by itself)"],
   ["archive.disk-full", "free some disk space, then run again: nothing written so far is lost"],
   ["archive.io", "check that the mirror folder is writable"],
+  ["archive.bad-link", "the item is skipped; nothing else of the feed is affected"],
   ["archive.bad-post", "fix or remove the post file named above, then run `newsmirror reindex`"],
   ["sources.invalid", "fix the line named above, then run again"],
   ["sources.duplicate", "keep one of the two entries named above"],

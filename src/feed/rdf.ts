@@ -30,6 +30,7 @@ function readItem(item: Element, source: string, feedLink: string | null, option
   fields.guid = aboutOf(item);
   const description = childNamed(item, "description");
   if (description) fields.description = markupOf(description, source);
+  fields.published = childValue(item, "pubdate"); // not in RSS 1.0, but some generators add it beside dc:date
   readModuleFields(item, fields, source);
   return fields;
 }

@@ -13,27 +13,28 @@ const KINDS = new Map<string, Kind>([
 
 interface Construct {
   kind: Kind;
-  /** Atom 0.3 `mode="base64"`: the text is base64 of the content. */
+  /** Atom 0.3 `mode="base64"`, or a type neither text nor XML (RFC 4287 4.1.3.3): the text is base64 of the content. */
   base64: boolean;
 }
 
 /**
  * How to read `el`. Atom 0.3 `mode="escaped"` is HTML; element children where text was announced
- * ("naked markup": Atom 0.3's default mode is xml, and sloppy 1.0 feeds do the same) are read as XHTML.
+ * ("naked markup": Atom 0.3's default mode is xml, and sloppy 1.0 feeds do the same) are read as inline markup.
  */
 function constructOf(el: Element): Construct {
   const type = attr(el, "type")?.trim().toLowerCase() ?? "text";
   const mode = attr(el, "mode")?.trim().toLowerCase() ?? null;
   // RFC 4287 4.1.3.3: other text/* types are text, XML media types are inline XML, the rest is base64.
-  let kind = KINDS.get(type) ?? (type.startsWith("text/") ? "text" : /[+/]xml$/.test(type) ? "xhtml" : "other");
+  let kind = KINDS.get(type) ?? (type.startsWith("text/") ? "text" : /[+/]xml$/.test(type) ? "inline" : "other");
   if (mode === "escaped" && kind === "text") kind = "html";
   if (kind === "text" && mode !== "base64" && el.children.some(isElement)) kind = "inline";
   return { kind, base64: mode === "base64" || kind === "other" };
 }
 
 /**
- * A text construct as HTML: text is escaped, html is its decoded text, xhtml the inner markup of its div.
- * Out-of-line content (`src`, RFC 4287 4.1.3.2) and other media types (binary, JSON) are no HTML: null.
+ * A text construct as HTML: text is escaped, html is its decoded text, xhtml the inner markup of its div,
+ * base64 its decoded text. Out-of-line content (`src`, RFC 4287 4.1.3.2) and base64 that is not UTF-8
+ * text (images, video) or not base64 at all (JSON) carry no HTML: null.
  */
 export function readTextConstruct(el: Element, source: string): string | null {
   const { kind, base64 } = constructOf(el);

@@ -35,9 +35,7 @@ export function parseXml(source: string): { source: string; tops: Element[] } {
  * pass (CDATA and comments skipped, every scan moves forward) finds such documents before parsing.
  */
 export function nestsDeeperThan(source: string, limit: number): boolean {
-  // Open element names, innermost last. A close tag pops up to its name, as htmlparser2 does, when the
-  // name is among the innermost CLOSE_SEARCH; a stray close tag pops nothing (htmlparser2 ignores it too).
-  const open: string[] = [];
+  const open = new OpenElements();
   for (let i = source.indexOf("<"); i !== -1; i = source.indexOf("<", i)) {
     const skipTo = source.startsWith("<![CDATA[", i) ? "]]>" : source.startsWith("<!--", i) ? "-->" : null;
     if (skipTo) {
@@ -54,7 +52,7 @@ export function nestsDeeperThan(source: string, limit: number): boolean {
     const close = source.indexOf(">", i);
     if (close < 0) return false;
     const name = TAG_NAME.exec(source.slice(i + (isClose ? 2 : 1), Math.min(close, i + 200)))?.[0] ?? "";
-    if (isClose) popTo(open, name);
+    if (isClose) open.closeTo(name);
     else if (source.charCodeAt(close - 1) !== 0x2f && open.push(name) > limit) return true;
     i = close + 1;
   }
@@ -62,14 +60,26 @@ export function nestsDeeperThan(source: string, limit: number): boolean {
 }
 
 const TAG_NAME = /^[^\s/>]+/;
-const CLOSE_SEARCH = 64;
 
-function popTo(open: string[], name: string): void {
-  const stop = Math.max(0, open.length - CLOSE_SEARCH);
-  for (let j = open.length - 1; j >= stop; j--) {
-    if (open[j] === name) {
-      open.length = j;
-      return;
+/**
+ * Open element names as htmlparser2 tracks them: a close tag closes everything inside the nearest
+ * open element of its name, and a close tag with no such element is ignored. Counting names keeps
+ * both steps linear overall (each name is pushed and popped once).
+ */
+class OpenElements {
+  private readonly stack: string[] = [];
+  private readonly counts = new Map<string, number>();
+
+  push(name: string): number {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    return this.stack.push(name);
+  }
+
+  closeTo(name: string): void {
+    if (!this.counts.get(name)) return;
+    for (let top = this.stack.pop(); top !== undefined; top = this.stack.pop()) {
+      this.counts.set(top, this.counts.get(top)! - 1);
+      if (top === name) return;
     }
   }
 }

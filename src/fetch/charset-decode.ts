@@ -60,12 +60,23 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return text.replace(/[\u0080-\u009F]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
 }
 
+/**
+ * Big5 byte pair A2 41 is FULLWIDTH SOLIDUS (U+FF0F) in the Big5 standard tables (and Python's big5 codec, which
+ * wrote corpus/feeds/synth-encodings), but DIVISION SLASH (U+2215) in Microsoft's cp950 that the WHATWG index and
+ * TextDecoder follow. Chinese news means the fullwidth slash ("台北／中央社"); A2 41 is the only pair that
+ * decodes to U+2215, so the swap is exact.
+ */
+function fixBig5(text: string): string {
+  return text.includes("\u2215") ? text.replaceAll("\u2215", "\uFF0F") : text;
+}
+
 /** The text, or null when a byte sequence is invalid in `charset` (a canonical name). A leading BOM is dropped. */
 export function decodeStrictly(bytes: Uint8Array, charset: string): string | null {
   if (charset === "utf-32le" || charset === "utf-32be") return decodeUtf32(bytes, charset === "utf-32le", true);
   if (charset === "windows-1252") return decodeWindows1252(bytes); // every byte has a character: never invalid
   try {
-    return new TextDecoder(decoderName(charset), { fatal: true }).decode(bytes);
+    const text = new TextDecoder(decoderName(charset), { fatal: true }).decode(bytes);
+    return charset === "big5" ? fixBig5(text) : text;
   } catch {
     return null;
   }
@@ -75,7 +86,8 @@ export function decodeStrictly(bytes: Uint8Array, charset: string): string | nul
 export function decodeLossily(bytes: Uint8Array, charset: string): string {
   if (charset === "utf-32le" || charset === "utf-32be") return decodeUtf32(bytes, charset === "utf-32le", false) ?? "";
   if (charset === "windows-1252") return decodeWindows1252(bytes);
-  return new TextDecoder(decoderName(charset)).decode(bytes);
+  const text = new TextDecoder(decoderName(charset)).decode(bytes);
+  return charset === "big5" ? fixBig5(text) : text;
 }
 
 /** True for the charsets in which ASCII bytes mean ASCII characters, so a declaration in ASCII can be believed. */

@@ -1,5 +1,6 @@
 // The site build: settings, theme, posts, plan, then render and write only the pages whose inputs changed.
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
@@ -157,7 +158,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     toggle: assetNames.has("assets/toggle.js"),
   };
   const out = createOutputDir(outRoot);
-  const samePlace = previous.out === outRoot;
+  // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
+  const samePlace = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
   const before = samePlace ? previous.pages : new Map<string, [string, string]>();
   let result;
   let removed = 0;
@@ -184,8 +186,10 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   }
   const wrote = clock();
   const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: join(dir, ".newsmirror", "search"), full: full || !samePlace });
+  // A build that changed nothing (same posts, pages, settings, folder) leaves the manifest as it is.
+  const unchanged = !full && samePlace && scan.parsed === 0 && result.written === 0 && removed === 0 && previous.placeKey === placeKey && scan.posts.length === previous.posts.size;
   try {
-    await saveManifest(manifestFile, { out: outRoot, placeKey, pages: result.pages, posts: new Map(scan.posts.map((p) => [p.fileName, p])) });
+    if (!unchanged) await saveManifest(manifestFile, { out: outRoot, placeKey, pages: result.pages, posts: new Map(scan.posts.map((p) => [p.fileName, p])) });
   } catch (error) {
     return ioFailure(error, `saving ${manifestFile}`);
   }

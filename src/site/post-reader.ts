@@ -1,7 +1,7 @@
 // Reads `_posts/` for the site: every post file's record, reparsing only files changed since the last build.
 import { readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { parsePost } from "../archive/index.js";
 import type { SiteConfig } from "./config.js";
 import { isSameFile } from "./manifest.js";
@@ -31,22 +31,25 @@ interface FileStat {
 }
 
 /** Post files under `postsDir` (subfolders too, as Jekyll reads them), skipping dot- and underscore-names. */
-function listPostFiles(postsDir: string): FileStat[] {
+function listPostFiles(postsDir: string, prefix = ""): FileStat[] {
   let entries;
   try {
-    entries = readdirSync(postsDir, { recursive: true, withFileTypes: true });
+    entries = readdirSync(postsDir, { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if (prefix === "" && (error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
   const files: FileStat[] = [];
   for (const entry of entries) {
-    if (!entry.isFile() || !POST_EXTENSIONS.test(entry.name) || /^[._]/.test(entry.name)) continue;
-    const full = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
-    const fileName = relative(postsDir, full).split(sep).join("/");
-    if (fileName.split("/").some((part) => /^[._]/.test(part))) continue;
+    if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
+    const full = `${postsDir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      files.push(...listPostFiles(full, `${prefix}${entry.name}/`));
+      continue;
+    }
+    if (!POST_EXTENSIONS.test(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) continue;
     const stat = statSync(full, { throwIfNoEntry: false });
-    if (stat) files.push({ fileName, size: stat.size, mtimeMs: stat.mtimeMs });
+    if (stat?.isFile()) files.push({ fileName: prefix + entry.name, size: stat.size, mtimeMs: stat.mtimeMs });
   }
   return files;
 }

@@ -77,6 +77,7 @@ function commonPage(ctx: RenderContext, page: PlannedPage, title: string): Recor
   const href = (to: string): string => (page.kind === "not-found" ? root + to : relativeHref(from, to));
   return {
     kind: page.kind, title, lang: "", root, path: from, assets: `${root}assets/`,
+    url: `/${from.endsWith("index.html") ? from.slice(0, -"index.html".length) : from}`,
     csp: contentSecurityPolicy(ctx.config.comments),
     canonical: ctx.config.url && page.kind !== "not-found" ? absoluteUrl(ctx.config.url, ctx.config.baseurl, from) : null,
     nav: {

@@ -81,10 +81,14 @@ function offsetAt(epoch: number, timeZone: string): number {
   return hourly;
 }
 
-/** The wall-clock parts of `date` in `timeZone`. */
+/** ECMAScript's time range is ±8.64e15 ms; two days are kept clear so a zone offset stays inside it. */
+const LIMIT = 8.64e15 - 2 * 86_400_000;
+
+/** The wall-clock parts of `date` in `timeZone` (instants beyond the range are clamped to it). */
 export function datePartsIn(date: Date, timeZone: string): DateParts {
-  const epoch = date.getTime();
-  if (Number.isNaN(epoch)) return { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, weekday: 4 };
+  const time = date.getTime();
+  if (Number.isNaN(time)) return { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, weekday: 4 };
+  const epoch = Math.max(-LIMIT, Math.min(LIMIT, time));
   const wall = new Date(epoch + offsetAt(epoch, timeZone));
   return {
     year: wall.getUTCFullYear(),

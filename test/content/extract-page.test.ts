@@ -14,12 +14,17 @@ describe("stripInertParts", () => {
     ["an unclosed script runs to the end", "a<script>b", "a"],
     ["a script tag without its '>' is left to the parser", "a<script", "a<script"],
     ["words that merely start like the tags stay", "<scripture>x</scripture><styles>y</styles>", "<scripture>x</scripture><styles>y</styles>"],
+    ["footers, selects and buttons go (Readability's _clean drops them)", "a<footer>© x</footer>b<select><option>1</select>c<button>Share</button>d", "abcd"],
+    ["a textarea is raw text: a tag inside does not end it", "a<textarea><p>x</p></textarea>b", "ab"],
+    ["nested footers: the inner one goes, the outer is left to the parser", "<footer>a<footer>b</footer>c</footer>d", "<footer>ac</footer>d"],
+    ["a footer without an end tag is left to the parser", "<footer>a<p>rest of the page", "<footer>a<p>rest of the page"],
+    ["a comment inside JSON-LD is not cut out of the JSON", '<script type="application/ld+json">{"a":"<!--"}</script>b', '<script type="application/ld+json">{"a":"<!--"}</script>b'],
   ])("%s", (_reason, html, expected) => {
     expect(stripInertParts(html)).toBe(expected);
   });
 
   it("is linear on many unclosed openings (no quadratic rescans)", () => {
-    const hostile = "<script ".repeat(50_000) + "<!--".repeat(50_000);
+    const hostile = "<script ".repeat(50_000) + "<footer>".repeat(50_000) + "<button>x".repeat(50_000) + "</button>" + "<!--".repeat(50_000);
     const start = performance.now();
     stripInertParts(hostile);
     expect(performance.now() - start).toBeLessThan(2_000);

@@ -1,6 +1,7 @@
 // Every feed in shared/corpus/feeds: never a throw and the Entry contract; synth-encodings to the byte.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { decodeText } from "../../src/fetch/index.js";
 import { parseFeed } from "../../src/feed/index.js";
 import { CORPUS_BASE as BASE, corpusFeeds, corpusFolderOf, FEEDS_ROOT, KNOWN_NON_FEEDS, readCorpusText } from "./corpus-files.js";
 import { contractViolations } from "./entry-contract.js";
@@ -41,26 +42,19 @@ describe("every corpus feed gives a value or a failure, never a throw", () => {
   });
 });
 
-interface SynthExpected { feed: string; bytes_encoding: string; items: Array<{ title: string; link: string; pubDate: string; html: string }> }
+interface SynthExpected { feed: string; bytes_encoding: string; http_content_type: string; items: Array<{ title: string; link: string; pubDate: string; html: string }> }
 
 describe("synth-encodings: exact title, link, time and HTML", () => {
   const cases = FEEDS.filter((n) => n.startsWith("synth-encodings/"));
   it.each(cases)("%s", (name) => {
     const expected = JSON.parse(readFileSync(FEEDS_ROOT + name.replace(/\.xml$/, ".expected.json"), "utf8")) as SynthExpected;
-    // The feed stage takes text; decoding is the fetch stage's, so the test decodes with the label the case names.
-    const text = new TextDecoder(expected.bytes_encoding).decode(readFileSync(FEEDS_ROOT + name));
+    // The feed stage takes text; decoding is the fetch stage's: the bytes go through it with the case's HTTP header.
+    const text = decodeText(readFileSync(FEEDS_ROOT + name), expected.http_content_type, "xml").text;
     const result = parseFeed(text, { baseUrl: BASE });
     const entries = result.ok ? result.value.entries : [];
-    expect(entries.map((e) => ({ title: e.title, link: e.link, pubDate: e.published?.toISOString(), html: fromWhatwgBig5(e.html, expected) })))
+    expect(entries.map((e) => ({ title: e.title, link: e.link, pubDate: e.published?.toISOString(), html: e.html })))
       .toEqual(expected.items.map((i) => ({ title: i.title, link: i.link, pubDate: i.pubDate, html: i.html })));
   });
 });
 
-/**
- * Known gap, charset not feed: Big5 byte pair A2 41 is U+2215 in the WHATWG index that TextDecoder uses,
- * but the expected files were written from the UTF-8 originals, where it was U+FF0F. Only that pair is mapped back.
- */
-function fromWhatwgBig5(html: string, expected: SynthExpected): string {
-  return expected.bytes_encoding === "big5" ? html.replaceAll("\u2215", "\uFF0F") : html;
-}
 

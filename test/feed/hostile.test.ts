@@ -34,7 +34,7 @@ describe("parseFeed on hostile input", () => {
   });
 
   it("random unicode including surrogates and controls (fast-check)", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), parsesSafely), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), parsesSafely), { numRuns: 300 });
   });
 
   it("feed tokens glued at random (fast-check)", () => {

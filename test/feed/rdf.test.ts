@@ -32,6 +32,11 @@ describe("rdf.parse", () => {
     expect(parse(docOf(xml), { baseUrl: BASE })).toMatchObject([{ title: "i", link: "http://old.example/i", guid: "http://old.example/i" }]);
   });
 
+  it("a pubDate some generators add is read when there is no dc:date", () => {
+    const xml = RDF.replace("<title>Two</title>", "<title>Two</title><pubDate>Thu, 07 Dec 2023 02:13:00 GMT</pubDate>");
+    expect(parse(docOf(xml), { baseUrl: BASE })[1]?.published?.toISOString()).toBe("2023-12-07T02:13:00.000Z");
+  });
+
   it("readMeta reads the channel, with dc:language", () => {
     expect(readMeta(docOf(RDF), { baseUrl: BASE })).toEqual({ dialect: "rdf", title: "Site", link: "https://site.example/", language: "ja" });
   });

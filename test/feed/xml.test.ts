@@ -82,6 +82,7 @@ describe("nestsDeeperThan", () => {
     ["unclosed tag at the end stops the scan", "<a><b", 5, false],
     ["stray close tags do not undo nesting (htmlparser2 ignores them)", "<a></x><b></y><c></z>", 2, true],
     ["a close tag closes the elements it encloses", "<a><b><c></a><d><e>", 3, false],
+    ["100 unclosed <br> in each of 100 descriptions are closed by </description>", `<rss>${`<description>${"<br>".repeat(100)}</description>`.repeat(100)}</rss>`, 200, false],
   ])("%s", (_name, source, limit, expected) => {
     expect(nestsDeeperThan(source, limit)).toBe(expected);
   });

@@ -62,3 +62,11 @@ describe("decodeStrictly", () => {
     expect(hasNonAsciiBytes(bytes(0x41, 0x80))).toBe(true);
   });
 });
+
+describe("Big5 A2 41", () => {
+  it("is the fullwidth solidus of the Big5 tables, not cp950's division slash", () => {
+    const bytes = new Uint8Array([0xa5, 0x78, 0xa5, 0x5f, 0xa2, 0x41, 0xa4, 0xa4]); // 台北／中
+    expect(decodeStrictly(bytes, "big5")).toBe("台北／中");
+    expect(decodeLossily(bytes, "big5")).toBe("台北／中");
+  });
+});

@@ -182,6 +182,16 @@ describe("incremental builds", () => {
     expect(differing).toEqual([]);
   }, 60_000);
 
+  it("renders everything again when the output folder was deleted", async () => {
+    const dir = tempDir();
+    copyPosts(dir, first.slice(0, 10));
+    const built = await mustBuild({ dir, search: false });
+    rmSync(join(dir, "_site"), { recursive: true });
+    const again = await mustBuild({ dir, search: false });
+    expect(again.written).toBe(built.pages);
+    expect(existsSync(join(dir, "_site", "index.html"))).toBe(true);
+  });
+
   it("rebuilds everything when the settings change, and removes pages no post needs", async () => {
     const dir = tempDir();
     copyPosts(dir, first.slice(0, 30));
@@ -192,6 +202,40 @@ describe("incremental builds", () => {
     expect(moved.written).toBe(moved.pages - assets);
     expect(moved.removed).toBe(30);
     expect(existsSync(join(dir, "_site", first[0]!.slice(0, 10)))).toBe(false);
+  }, 60_000);
+});
+
+describe("the search hook", () => {
+  it("indexes the posts under search/ and the search page loads the reader's scripts", async () => {
+    const dir = tempDir();
+    copyPosts(dir, readdirSync(CORPUS).filter((name) => name.startsWith("2023-12-")).sort());
+    const report = await mustBuild({ dir });
+    expect(report.search).toMatchObject({ ran: true, appendOnly: false });
+    const files = listFiles(join(dir, "_site"));
+    expect(files.filter((f) => f.startsWith("search/") && f !== "search/index.html").length).toBeGreaterThan(0);
+    const page = readFileSync(join(dir, "_site", "search", "index.html"), "utf8");
+    expect(page).toContain('<script src="../assets/search-engine.js" defer></script>\n<script src="../assets/search.js" defer></script>');
+    for (const script of ["assets/search-engine.js", "assets/search.js", "assets/toggle.js"]) expect(files).toContain(script);
+    const again = await mustBuild({ dir });
+    expect(again.search).toEqual({ ran: false });
+  }, 60_000);
+});
+
+describe("render workers", () => {
+  it("write the same bytes as the main thread alone", async () => {
+    const names = readdirSync(CORPUS).filter((name) => name.startsWith("2021-05-")).sort().slice(0, 80);
+    const one = tempDir();
+    const two = tempDir();
+    copyPosts(one, names);
+    copyPosts(two, names);
+    const alone = await mustBuild({ dir: one, search: false, workers: 0 });
+    const pooled = await mustBuild({ dir: two, search: false, workers: 2 });
+    expect(alone.workers).toBe(0);
+    expect(pooled.workers).toBe(2);
+    const a = readTree(join(one, "_site"));
+    const b = readTree(join(two, "_site"));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    expect([...a.keys()].filter((path) => a.get(path) !== b.get(path))).toEqual([]);
   }, 60_000);
 });
 

@@ -58,3 +58,16 @@ describe("loadSiteConfig and normalizeBaseUrl", () => {
     expect(normalizeBaseUrl(input)).toBe(output);
   });
 });
+
+describe("hostile settings", () => {
+  it("any text gives settings or a site.config failure, never a throw", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom("timezone: 1\n", "paginate: 0\n", "giscus: 1\n", "disqus: []\n", "title: [1, 2]\n", "baseurl: 12\n")), (text) => {
+        const parsed = parseSiteConfig(text);
+        if (!parsed.ok) expect(parsed.failure.code).toBe("site.config");
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -157,3 +157,25 @@ describe.runIf(existsSync("/usr/bin/jekyll"))("against /usr/bin/jekyll", () => {
     }
   }, 60_000);
 });
+
+describe("hostile file names and templates", () => {
+  it("always give a URL starting with / and an output file inside the site", async () => {
+    const fc = (await import("fast-check")).default;
+    const { resolveInside } = await import("../../src/site/output-dir.js");
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 80 }),
+        fc.integer({ min: -8.64e15, max: 8.64e15 }),
+        fc.constantFrom(DEFAULT, "pretty", "date", "none", "/:categories/:title", "/../:title/../", ":title"),
+        fc.array(fc.string({ unit: "binary", maxLength: 10 }), { maxLength: 3 }),
+        (name, epoch, permalink, categories) => {
+          const url = postPermalink({ fileName: `2020-01-01-${name}.md`, date: new Date(epoch), categories }, permalink, "Asia/Taipei");
+          expect(url.startsWith("/")).toBe(true);
+          const path = outputPathForUrl(url);
+          if (path !== "index.html") expect(resolveInside("/site", path)).not.toBe(null);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

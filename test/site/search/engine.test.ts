@@ -47,7 +47,7 @@ describe("scan (the tokeniser)", () => {
           expect(s).toBeLessThan(e);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

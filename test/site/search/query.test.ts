@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSearchIndex, readShardFromDir, runSearch, searchIndex, type SearchDoc } from "../../../src/site/search/index.js";
 import { memoryOutput } from "./memory-output.js";
@@ -112,6 +113,26 @@ describe("runSearch", () => {
   it("says the index is missing instead of throwing", async () => {
     const outcome = await runSearch("诈骗", async () => null);
     expect(outcome).toMatchObject({ hits: [], total: 0, error: "search.no-index" });
+  });
+
+  it.each([
+    ["a manifest of another shape", { version: 1, total: 3, blockSize: 8, segments: [null] }],
+    ["a manifest with zero shards", { version: 1, total: 3, blockSize: 8, segments: [{ key: "0", first: 1, shards: 0, unigramShards: 0 }] }],
+    ["a manifest that is a string", "manifest"],
+  ])("treats %s as no index", async (_, manifest) => {
+    const outcome = await runSearch("诈骗", async (p) => (p === "manifest.js" ? `NewsmirrorSearch.shard("manifest.js",${JSON.stringify(manifest)});` : read(p)));
+    expect(outcome.error).toBe("search.no-index");
+  });
+
+  it("answers random queries and filters with a value, never a throw", async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.string({ unit: "binary", maxLength: 300 }),
+      fc.record({ source: fc.string(), from: fc.string(), to: fc.string() }, { requiredKeys: [] }),
+      async (query, filters) => {
+        const outcome = await runSearch(query, read, filters);
+        expect(Array.isArray(outcome.hits)).toBe(true);
+      },
+    ), { numRuns: 60 });
   });
 
   it("survives shards that are garbage", async () => {
