@@ -7,12 +7,14 @@ import { Ledger } from "./ledger.js";
 import { AppendFile } from "./line-file.js";
 import { acquireLock, type MirrorLock } from "./lock.js";
 import { INDEX_FILE, PostIndex } from "./post-index.js";
-import { PostStore, type Staged } from "./post-store.js";
+import { POSTS_DIR, PostStore, type Staged } from "./post-store.js";
 import { placePost, recoverStaged, recordKnown } from "./post-write.js";
 import { loadState, saveState, STATE_FILE } from "./state-store.js";
 import type { ArchiveState, PostInput, WriteOutcome } from "./types.js";
 import { isArchivableLink } from "./post-format.js";
 import { ReadOnlyArchive } from "./read-only-archive.js";
+import { replacePostBody } from "./post-body.js";
+import { writeFileAtomically } from "./atomic-file.js";
 
 /** The mirror's own folder: state, index, lock and staged posts (deleting it loses nothing, DESIGN.md). */
 export const STATE_DIR = ".newsmirror";
@@ -29,6 +31,11 @@ export interface Archive {
   /** Writes a new post atomically and appends the ledger; for a known item with a changed title records a revision
       instead (nothing overwritten); for a known unchanged item returns "seen". */
   write(input: PostInput): Promise<Result<WriteOutcome>>;
+  /**
+   * Rewrites the body of an archived post in place, atomically: only for changes that keep the article, such as
+   * image sources pointing to their mirrored copies once a download finally succeeds. false: no such post.
+   */
+  rewriteBody(fileName: string, rewrite: (html: string) => string): Promise<Result<boolean>>;
   state: ArchiveState;
   saveState(): Promise<Result<void>>;
   close(): Promise<void>;
@@ -157,6 +164,21 @@ class WritableArchive implements Archive {
 
   saveState(): Promise<Result<void>> {
     return saveState(this.statePath, this.state);
+  }
+
+  rewriteBody(fileName: string, rewrite: (html: string) => string): Promise<Result<boolean>> {
+    const next = this.queue.then(async (): Promise<Result<boolean>> => {
+      if (this.closed) return fail({ code: "archive.io", message: `${this.dir}: the archive is already closed` });
+      const text = await this.parts.store.read(fileName);
+      if (!text.ok || text.value === null) return text.ok ? ok(false) : text;
+      const replaced = replacePostBody(text.value, rewrite);
+      if (replaced === null) return fail({ code: "archive.bad-post", message: `${fileName}: not in the layout newsmirror writes; its body was left alone`, file: fileName });
+      if (replaced === text.value) return ok(true);
+      const written = await writeFileAtomically(join(this.dir, POSTS_DIR, fileName), replaced);
+      return written.ok ? ok(true) : written;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async close(): Promise<void> {

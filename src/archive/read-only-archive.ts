@@ -24,6 +24,10 @@ export class ReadOnlyArchive implements Archive {
     return guid !== null && (this.links.has(normalizeLink(guid)) || this.links.has(`guid ${guid.trim()}`));
   }
 
+  async rewriteBody(): Promise<Result<boolean>> {
+    return fail({ code: "archive.io", message: `${this.dir} was opened read-only (without the lock); nothing can be written` });
+  }
+
   async write(): Promise<Result<WriteOutcome>> {
     return fail({ code: "archive.io", message: `${this.dir} was opened read-only (without the lock); nothing can be written` });
   }

@@ -1,12 +1,14 @@
 // One source through the pipeline: fetch the feed, parse it, and hand each new item through content to the archive.
+import { join } from "node:path";
 import type { Archive, PostInput, SourceState } from "../archive/index.js";
-import { cleanArticle, extractArticle, listImages, mirrorImages, needsFullText, rewriteImages, type Article } from "../content/index.js";
+import { cleanArticle, extractArticle, listImages, mirrorImages, needsFullText, rewriteImages, type Article, type ImageFetch } from "../content/index.js";
 import { parseFeed, type Entry } from "../feed/index.js";
 import type { Fetcher } from "../fetch/index.js";
 import type { Failure } from "../result.js";
 import { isItemIncluded, type Source } from "../sources/index.js";
 import { isBackingOff, nextRetryAfter } from "./backoff.js";
 import { emptySourceReport, type SourceReport } from "./report.js";
+import { addPendingImages, retryPendingImages } from "./pending-images.js";
 import { RuleTally, type RuleMisses } from "./rule-health.js";
 import type { Serial } from "./serial.js";
 
@@ -21,8 +23,9 @@ export interface SourceRunContext {
   signal?: AbortSignal;
 }
 
-/** Where mirrored images go inside the mirror, and the site path posts refer to them by. */
+/** Where mirrored images are kept in the mirror, and how posts refer to them. */
 const IMAGE_DIR = "assets/img";
+const IMAGE_URL_PREFIX = `/${IMAGE_DIR}/`;
 
 export async function runSource(source: Source, context: SourceRunContext): Promise<SourceReport> {
   const started = Date.now();
@@ -104,6 +107,10 @@ async function ingestFeed(source: Source, state: SourceState, report: SourceRepo
   const parsed = parseFeed(result.text ?? "", { baseUrl: result.finalUrl, timezone: source.timezone });
   if (!parsed.ok) return { ...parsed.failure, source: source.site, url: source.url };
   // The original script wrote each feed's items oldest first; file-name collisions then favour the older item.
+  // Images that failed on earlier runs first: this run's own failures wait for the next run.
+  if (source.clean && source.images === "mirror") {
+    report.warnings.push(...(await retryPendingImages(state, context.archive, imageFetcher(context), { dir: join(context.archive.dir, IMAGE_DIR), urlPrefix: IMAGE_URL_PREFIX }, context.serial)));
+  }
   const tally = new RuleTally();
   const entries = [...parsed.value.entries].sort((a, b) => (a.published?.getTime() ?? Infinity) - (b.published?.getTime() ?? Infinity));
   for (const entry of entries) {
@@ -113,7 +120,7 @@ async function ingestFeed(source: Source, state: SourceState, report: SourceRepo
       continue;
     }
     report.items += 1;
-    await ingestEntry(entry, source, report, context, tally);
+    await ingestEntry(entry, source, state, report, context, tally);
   }
   state["ruleMisses"] = tally.update(state["ruleMisses"] as RuleMisses | undefined);
   // The validators are kept only once every item is in the archive: state saved by another source meanwhile,
@@ -124,14 +131,14 @@ async function ingestFeed(source: Source, state: SourceState, report: SourceRepo
   return null;
 }
 
-async function ingestEntry(entry: Entry, source: Source, report: SourceReport, context: SourceRunContext, tally: RuleTally): Promise<void> {
+async function ingestEntry(entry: Entry, source: Source, state: SourceState, report: SourceReport, context: SourceRunContext, tally: RuleTally): Promise<void> {
   const link = entry.link;
   if (link === null) {
     report.itemFailures.push({ link: null, title: entry.title, failure: { code: "feed.no-link", message: "the item has neither a link nor a guid that is a URL", source: source.site } });
     return;
   }
   const known = context.archive.isKnown(link, entry.guid);
-  const article = known ? knownArticle(entry, link, source) : await completeArticle(entry, link, source, report, context);
+  const { article, failedImages } = known ? { article: knownArticle(entry, link, source), failedImages: [] } : await completeArticle(entry, link, source, report, context);
   if (!known && source.clean) tally.record(link, source.remove, article.rulesMatched);
   const input: PostInput = {
     title: article.title,
@@ -148,7 +155,10 @@ async function ingestEntry(entry: Entry, source: Source, report: SourceReport, c
     report.itemFailures.push({ link, title: entry.title, failure: { ...written.failure, source: source.site } });
     return;
   }
-  if (written.value.kind === "written") report.written += 1;
+  if (written.value.kind === "written") {
+    report.written += 1;
+    if (written.value.fileName !== null) addPendingImages(state, written.value.fileName, failedImages);
+  }
   else if (written.value.kind === "revised") report.revised += 1;
   else report.seen += 1;
 }
@@ -158,8 +168,8 @@ function knownArticle(entry: Entry, link: string, source: Source): Article {
   return cleanArticle({ ...entry, link }, { clean: source.clean, remove: source.remove });
 }
 
-/** A new item: full text when it is only a summary, cleaning, and mirrored images. */
-async function completeArticle(entry: Entry, link: string, source: Source, report: SourceReport, context: SourceRunContext): Promise<Article> {
+/** A new item: full text when it is only a summary, cleaning, and mirrored images (those that failed are listed). */
+async function completeArticle(entry: Entry, link: string, source: Source, report: SourceReport, context: SourceRunContext): Promise<{ article: Article; failedImages: string[] }> {
   let page: { url: string; html: string } | null = null;
   if (source.clean && needsFullText({ html: entry.html, link }, source.fullText)) {
     const fetched = await context.fetcher.fetch({ url: link, kind: "page", proxy: source.proxy, userAgent: source.userAgent, signal: context.signal });
@@ -171,26 +181,27 @@ async function completeArticle(entry: Entry, link: string, source: Source, repor
       report.warnings.push(`full text of ${link}: ${fetched.failure.message}; kept the feed's content`);
     }
   }
-  let article = cleanArticle({ ...entry, link }, { clean: source.clean, remove: source.remove }, { page });
-  if (source.clean && source.images === "mirror") article = await mirrorArticleImages(article, report, context);
-  return article;
+  const article = cleanArticle({ ...entry, link }, { clean: source.clean, remove: source.remove }, { page });
+  if (!source.clean || source.images !== "mirror") return { article, failedImages: [] };
+  return mirrorArticleImages(article, report, context);
 }
 
-async function mirrorArticleImages(article: Article, report: SourceReport, context: SourceRunContext): Promise<Article> {
+async function mirrorArticleImages(article: Article, report: SourceReport, context: SourceRunContext): Promise<{ article: Article; failedImages: string[] }> {
   const urls = article.images.length > 0 ? article.images : listImages(article.html, article.link);
-  if (urls.length === 0) return article;
-  const mirrored = await mirrorImages(urls, {
-    mirrorDir: context.archive.dir,
-    urlPrefix: `/${IMAGE_DIR}/`,
-    fetchImage: async (url, maxBytes) => {
-      const result = await context.fetcher.fetch({ url, kind: "image", maxBytes, signal: context.signal });
-      if (!result.ok) return result;
-      if (result.value.status !== "fetched") return { ok: false, failure: { code: "fetch.status", message: `no image body from ${url}` } };
-      return { ok: true, value: { bytes: result.value.bytes, contentType: result.value.contentType } };
-    },
-  });
-  // A failed download keeps the original URL; the next run of a later item retries it (issue: images).
-  for (const failure of mirrored.failures) report.warnings.push(`image ${failure.url}: ${failure.message}`);
-  if (mirrored.map.size === 0) return article;
-  return { ...article, html: rewriteImages(article.html, mirrored.map) };
+  if (urls.length === 0) return { article, failedImages: [] };
+  const mirrored = await mirrorImages(urls, { mirrorDir: join(context.archive.dir, IMAGE_DIR), urlPrefix: IMAGE_URL_PREFIX, fetchImage: imageFetcher(context) });
+  // A failed download keeps the original URL in the post and is tried again on later runs (pending-images.ts).
+  for (const failure of mirrored.failures) report.warnings.push(`image ${failure.url}: ${failure.message}; kept hot-linked, tried again next run`);
+  const failedImages = mirrored.failures.map((f) => f.url);
+  if (mirrored.map.size === 0) return { article, failedImages };
+  return { article: { ...article, html: rewriteImages(article.html, mirrored.map) }, failedImages };
+}
+
+function imageFetcher(context: SourceRunContext): ImageFetch {
+  return async (url, maxBytes) => {
+    const result = await context.fetcher.fetch({ url, kind: "image", maxBytes, signal: context.signal });
+    if (!result.ok) return result;
+    if (result.value.status !== "fetched") return { ok: false, failure: { code: "fetch.status", message: `no image body from ${url}` } };
+    return { ok: true, value: { bytes: result.value.bytes, contentType: result.value.contentType } };
+  };
 }

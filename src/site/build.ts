@@ -61,7 +61,17 @@ const WRITE_CONCURRENCY = 16;
 const HTML_CACHE_CHARS = 32_000_000;
 const MANIFEST_FILE = join(".newsmirror", "site-manifest.json");
 
+/** A layout or include that fails while rendering a page (a mirror's own override, usually). */
+class TemplateError extends Error {
+  constructor(readonly path: string, cause: unknown) {
+    super(`${path}: ${(cause as Error).message.split("\n")[0]}`);
+  }
+}
+
 function ioFailure(error: unknown, what: string): Result<never> {
+  if (error instanceof TemplateError) {
+    return fail({ code: "site.template", message: `rendering ${error.message}; check the layouts and includes in _layouts/ and _includes/`, cause: error });
+  }
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOSPC") return fail({ code: "site.disk-full", message: `${what}: the disk is full; free some space and build again`, cause: error });
   return fail({ code: "site.io", message: `${what}: ${(error as Error).message}`, cause: error });
@@ -89,7 +99,12 @@ async function renderAndWrite(
     else onMain.push(page);
   }
   const mainThread = forEachLimited(onMain, WRITE_CONCURRENCY, async (page) => {
-    const bytes = await renderPage(ctx, page);
+    let bytes;
+    try {
+      bytes = await renderPage(ctx, page);
+    } catch (error) {
+      throw new TemplateError(page.path, error);
+    }
     if (typeof bytes === "string") {
       const data = Buffer.from(bytes, "utf8");
       await out.write(page.path, data);
@@ -106,7 +121,14 @@ async function renderAndWrite(
   const workers = pool
     ? forEachLimited(batches, pool.size * 2, async (batch) => {
         const jobs = await Promise.all(batch.map(async (page) => postJobOf(plan, page, keys, await ctx.loadHtml(plan.posts[page.post]!))));
-        for (const [path, inputs, output] of await pool.send(jobs)) pages.set(path, [inputs, output]);
+        let done;
+        try {
+          done = await pool.send(jobs);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "TEMPLATE") throw new TemplateError((error as Error).message.split(":")[0]!, new Error((error as Error).message.slice((error as Error).message.indexOf(":") + 2)));
+          throw error;
+        }
+        for (const [path, inputs, output] of done) pages.set(path, [inputs, output]);
       })
     : Promise.resolve();
   await Promise.all([mainThread, workers]);
@@ -118,6 +140,9 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const dir = resolve(options.dir);
+  if (!existsSync(dir)) {
+    return fail({ code: "site.no-mirror", file: dir, message: `${dir} does not exist; pass --dir to a mirror folder (one with _posts/)` });
+  }
   const configResult = await loadSiteConfig(dir);
   if (!configResult.ok) return configResult;
   const config = configResult.value;

@@ -21,7 +21,12 @@ if (!themeResult.ok) {
         for (const job of jobs) {
           const { plan, page } = miniPlanOf(job);
           const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async () => job.html, searchScripts: setup.searchScripts, toggle: setup.toggle };
-          const text = await renderPage(ctx, page);
+          let text;
+          try {
+            text = await renderPage(ctx, page);
+          } catch (error) {
+            throw Object.assign(new Error(`${job.path}: ${(error as Error).message.split("\n")[0]}`), { code: "TEMPLATE" });
+          }
           if (typeof text !== "string") throw new Error(`${job.path} is not a page`);
           const data = Buffer.from(text, "utf8");
           await out.write(job.path, data);

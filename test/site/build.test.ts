@@ -258,6 +258,28 @@ describe("posts it cannot read", () => {
     expect(existsSync(join(dir, "_site", "index.html"))).toBe(true);
   });
 
+  it("a mirror folder that does not exist is a failure, not an empty site", async () => {
+    const built = await buildSite({ dir: join(tempDir(), "nowhere"), search: false });
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(built.failure.code).toBe("site.no-mirror");
+  });
+
+  it.each([
+    ["on the main thread", 0],
+    ["in a worker", 1],
+  ])("a mirror's include that fails while rendering is a site.template failure naming the page (%s)", async (_reason, workers) => {
+    const dir = tempDir();
+    copyPosts(dir, ["2009-12-08-Shanghai scams - Part 1 - Assisted Shopping.md"]);
+    mkdirSync(join(dir, "_includes"));
+    writeFileSync(join(dir, "_includes", "footer.html"), "{% include missing.html %}");
+    const built = await buildSite({ dir, search: false, workers });
+    expect(built.ok).toBe(false);
+    if (!built.ok) {
+      expect(built.failure.code).toBe("site.template");
+      expect(built.failure.message).toMatch(/^rendering [^:]+\.html: /);
+    }
+  }, 30_000);
+
   it("a bad _config.yml is a failure naming the file", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "_config.yml"), "timezone: Mars/Olympus\n");
