@@ -1,6 +1,9 @@
 // `npm run bench [-- NAME...]`: every benchmark, or the named ones. Never part of `npm test`.
+/** Runs per measurement (the median is reported); BENCH_RUNS=1 for a quick look. */
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
+
 const BENCHES: Record<string, () => Promise<void>> = {
-  ingest: async () => (await import("./ingest.js")).benchIngest(),
+  ingest: async () => (await import("./ingest.js")).benchIngest(RUNS),
 };
 
 const wanted = process.argv.slice(2);

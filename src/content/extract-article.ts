@@ -3,6 +3,7 @@ import { Readability } from "@mozilla/readability";
 import { fail, ok, type Result } from "../result.js";
 import { parsePage } from "./extract-page.js";
 import { extractionRuleFor, type ExtractionRule } from "./extract-rules.js";
+import { parseSrcset } from "./images.js";
 
 /** What was found on a page. `html` is not yet sanitised: the content stage sanitises last. */
 export interface Extracted {
@@ -45,10 +46,9 @@ function absolutise(root: Element, base: string): void {
     }
   }
   for (const element of Array.from(root.querySelectorAll("[srcset]"))) {
-    const candidates = (element.getAttribute("srcset") ?? "").split(",").map((candidate) => {
-      const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
+    const candidates = parseSrcset(element.getAttribute("srcset") ?? "").map(({ url, descriptor }) => {
       const absolute = URL.canParse(url, base) ? new URL(url, base).href : url;
-      return [absolute, ...descriptor].join(" ");
+      return descriptor ? `${absolute} ${descriptor}` : absolute;
     });
     element.setAttribute("srcset", candidates.join(", "));
   }

@@ -124,6 +124,9 @@ async function storeImage(dir: string, bytes: Uint8Array, kind: ImageKind): Prom
  * used twice is stored once. Returns the URL-to-local-path map for rewriteImages and the failures;
  * a failed picture keeps its origin URL and is tried again on a later run (issue #4).
  * A picture that cannot be written (disk full, no permission) is a failure like a failed download.
+ *
+ * @example const { map } = await mirrorImages(listImages(html, link), { mirrorDir: "site/assets/img", fetchImage });
+ *          rewriteImages(html, map) // src="/assets/img/3f2a9c0d1e4b5a67.jpg"
  */
 export async function mirrorImages(urls: string[], options: MirrorOptions): Promise<{ map: Map<string, string>; failures: Array<{ url: string; message: string }> }> {
   const maxImage = options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;

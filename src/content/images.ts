@@ -166,7 +166,7 @@ export function rewriteImages(html: string, map: Map<string, string>, baseUrl?: 
       onopentag(name, attributes) {
         if (name !== "img" && name !== "source") return;
         const rewritten = rewriteImageAttributes(name, attributes, lookup, base);
-        if (!rewritten) return;
+        if (!rewritten || parser.startIndex < copied) return;
         const original = html.slice(parser.startIndex, parser.endIndex + 1);
         output.push(html.slice(copied, parser.startIndex), serialiseTag(name, rewritten, /\/\s*>$/.test(original)));
         copied = parser.endIndex + 1;
@@ -181,9 +181,10 @@ export function rewriteImages(html: string, map: Map<string, string>, baseUrl?: 
 
 // SVG pictures are admitted only rebuilt from this allow-list (SVG 1.1 / SVG 2 element index):
 // shapes, text, paint servers and filters. Everything that runs code or loads other documents is
-// left out with its content: script, foreignObject (HTML inside SVG), animate/set (can set an href
-// to javascript:, CVE-2014-1493 style), style (CSS can @import and load url()), iframe, image
-// with an external href. <a> is unwrapped: its children stay, the link goes.
+// left out with its content: script, foreignObject (HTML inside SVG), animation elements
+// (`<set attributeName="href" to="javascript:…">` turns a harmless link into a script link), style
+// (CSS can @import and load url()), iframe, image with an external href. <a> is unwrapped: its
+// children stay, the link goes.
 const SVG_ELEMENTS = new Set([
   "svg", "g", "defs", "symbol", "use", "switch", "title", "desc",
   "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
@@ -200,7 +201,8 @@ const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 // Pictures embedded in an SVG <image> may only be inline raster data, never another file.
 const INLINE_RASTER = /^data:image\/(?:png|jpeg|gif|webp|avif);base64,[a-z0-9+/=\s]*$/i;
 // url(...) may only point inside the document (url(#gradient)); anything else loads a resource.
-const EXTERNAL_URL_REFERENCE = /url\s*\(\s*["']?\s*(?!#)/i;
+// (Tested on the value without whitespace: optional spaces around optional quotes backtrack badly.)
+const EXTERNAL_URL_REFERENCE = /url\(["']?(?!#)/i;
 const SCRIPTED_VALUE = /javascript:|expression\s*\(|@import|behavior\s*:/i;
 
 function isSafeSvgAttribute(element: string, name: string, value: string): boolean {
@@ -212,7 +214,7 @@ function isSafeSvgAttribute(element: string, name: string, value: string): boole
   }
   if (lower.includes(":") && !/^(?:xmlns(?::xlink)?|xml:space|xml:lang)$/.test(lower)) return false; // xml:base and foreign namespaces
   if (lower === "xmlns" || lower === "xmlns:xlink") return true;
-  return !EXTERNAL_URL_REFERENCE.test(value) && !SCRIPTED_VALUE.test(value);
+  return !EXTERNAL_URL_REFERENCE.test(value.replace(/\s+/g, "")) && !SCRIPTED_VALUE.test(value);
 }
 
 function escapeXmlText(text: string): string {

@@ -301,7 +301,7 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
   });
   pages.push(...planArchive(plan, options));
   pages.push(...planSitemap(pages, plan, options));
-  pages.push({ kind: "robots", path: "robots.txt", inputs: hashOf(options.siteHash, "robots", SITEMAP_LIMIT < plan.posts.length ? 1 : 0) });
+  pages.push({ kind: "robots", path: "robots.txt", inputs: hashOf(options.siteHash, "robots") });
   pages.push({ kind: "not-found", path: "404.html", inputs: hashOf(options.siteHash, "404") });
   pages.push({ kind: "search", path: "search/index.html", inputs: hashOf(options.siteHash, "search", plan.sources.map((s) => s.name).join("\n")) });
   for (const asset of options.assets) pages.push({ kind: "asset", path: asset.path, file: asset.file, inputs: hashOf("asset", asset.hash) });

@@ -56,16 +56,25 @@ export function recordOfPost(post: Post, fileName: string, size: number, mtimeMs
     fileName,
     size,
     mtimeMs,
-    title: post.title,
+    title: detach(post.title),
     time: post.date.getTime(),
-    author: post.author,
-    site: post.site,
-    from: post.from,
+    author: detach(post.author),
+    site: detach(post.site),
+    from: detach(post.from),
     comments: post.comments,
-    categories: post.categories,
+    categories: post.categories.map(detach),
     lang: postLanguage(post.title),
     hash,
   };
+}
+
+/**
+ * A copy of `text` that does not keep the text it was cut from alive. V8 makes substrings as slices of
+ * their parent, so a 40-character title would hold its whole post file in memory: at 100,000 posts that is
+ * most of a gigabyte (measured: a build out of memory at 640 MB before this copy).
+ */
+function detach(text: string): string {
+  return text.length === 0 ? "" : Buffer.from(text, "utf8").toString("utf8");
 }
 
 /** Places a post: permalink (Jekyll's rules, `permalinkTimezone`) and day (`timezone`); pure. */

@@ -5,6 +5,8 @@ import type { PostJob, WorkerSetup } from "./render-job.js";
 
 /** Pages per message: large enough that messaging costs little, small enough to keep both threads busy. */
 export const BATCH = 48;
+/** Old-generation heap of a render worker, MB. */
+const WORKER_HEAP_MB = 160;
 
 type Reply = { type: "ready" } | { type: "failed"; message: string } | { type: "done"; done: Array<[string, string, string]> } | { type: "error"; message: string; code?: string; done: Array<[string, string, string]> };
 
@@ -21,10 +23,12 @@ export interface RenderPool {
  * bootstrap registers tsx in the worker and then imports render-worker.ts.
  */
 function newWorker(setup: WorkerSetup): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./render-worker.js", import.meta.url), { workerData: setup });
+  // A worker holds the theme and two batches of posts; a small heap keeps the build's peak memory down.
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./render-worker.js", import.meta.url), { workerData: setup, resourceLimits });
   const script = new URL("./render-worker.ts", import.meta.url).href;
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
+  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits });
 }
 
 function startWorker(setup: WorkerSetup): Promise<Worker | null> {

@@ -6,12 +6,13 @@ import { readArticleCorpus, type ArticleCase } from "./article-corpus.js";
 
 // Floors for the mean F1 of each suite (token bags, src/content/extract-score.ts). The Chinese floor
 // is the one issue #4 sets; the others sit just under what the extractor measures today, so a change
-// that loses accuracy fails here. Readability's own suite: its expected output is Readability's own
-// (on jsdom), so its own score there is all but 1.
+// that loses accuracy fails here. Readability's own suite: Readability 0.6.0 on jsdom 26 (its own
+// setup) scores 0.99496 with this scorer, lowest on the same four pages (bbc-1, ehow-1, mathjax,
+// mozilla-1); issue #4 asks for at least that.
 const SUITE_FLOORS: Array<[string, (c: ArticleCase) => boolean, number]> = [
-  ["mozilla-readability", (c) => c.suite === "mozilla-readability", 0.99],
+  ["mozilla-readability", (c) => c.suite === "mozilla-readability", 0.9949],
   ["scrapinghub-aeb", (c) => c.suite === "scrapinghub-aeb", 0.94],
-  ["gne", (c) => c.suite === "gne", 0.94],
+  ["gne", (c) => c.suite === "gne", 0.95],
   ["newspaper4k", (c) => c.suite === "newspaper4k", 0.93],
   ["chinese pages (gne + newspaper4k chinese)", (c) => c.chinese && c.expectedText !== null, 0.9],
 ];
@@ -21,8 +22,9 @@ const WEAK_PAGE_F1 = 0.8;
 
 // Known gaps, with their reason; each is still measured and must stay above its own floor.
 const KNOWN_GAPS = new Map<string, number>([
-  // MathJax output (<mjx-container> around MathML): on linkedom Readability drops the formulas that
-  // jsdom keeps, and with them 60 % of the page's tokens.
+  // The suite comes from a later Readability (commit ab4027a) whose okMaybeItsACandidate pattern
+  // names "mathjax"; 0.6.0's does not, so it drops the formulas (class "MathJax CtxtMenu_…" matches
+  // "menu") and with them 60 % of the page's tokens. Not a linkedom difference.
   ["mozilla-readability/mathjax", 0.5],
 ]);
 

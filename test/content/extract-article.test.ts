@@ -55,6 +55,12 @@ describe("extractArticle", () => {
     expect(result.value.html).not.toContain("查詢時效");
   });
 
+  it("makes srcset candidates absolute in site-rule output, commas inside URLs included", () => {
+    const html = page(`<div class="paragraph"><p>桃園市平鎮區一家輪胎行今天清晨發生大火，七人疏散。</p><img srcset="/w_300,h_200/a.jpg 300w, b.jpg 2x"></div>`);
+    const result = extractArticle({ url: "https://www.cna.com.tw/news/x.aspx", html });
+    expect(result.ok && result.value.html).toContain('srcset="https://www.cna.com.tw/w_300,h_200/a.jpg 300w, https://www.cna.com.tw/news/b.jpg 2x"');
+  });
+
   it("falls back to Readability when the site rule's body is missing (the site changed its layout)", () => {
     const result = extractArticle({ url: "https://www.cna.com.tw/news/1.aspx", html: page(`<article>${PARAGRAPHS}</article>`) });
     expect(result.ok && result.value.method).toBe("readability");

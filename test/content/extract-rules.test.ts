@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/content/extract-article.js";
 import { checkExtractionRules, extractionRuleFor, extractionRuleHosts, type ExtractionRule } from "../../src/content/extract-rules.js";
+import { scoreText } from "../../src/content/extract-score.js";
 import { readArticleCorpus } from "./article-corpus.js";
 
 describe("checkExtractionRules", () => {
@@ -37,9 +38,11 @@ describe("extractionRuleFor", () => {
 // Each host's corpus page, and what its rule fixes there: with the rule the check passes; the same
 // page under a host without a rule (Readability alone) fails it.
 const corpus = readArticleCorpus();
+const sina2 = corpus.find((c) => c.suite === "gne" && c.name === "sina_2")!;
 const PROOFS: Array<[string, string, (e: { text: string; title: string | null }) => boolean]> = [
-  ["cna.com.tw", "cna", (e) => e.text.includes("桃園市平鎮區一家輪胎行") && !e.text.includes("您所瀏覽的新聞已過查詢時效")],
-  ["setn.com", "setn", (e) => (e.title ?? "").includes("男子送醫搶救不治") && e.text.includes("新北市新店區中正路")],
+  ["cna.com.tw", "twnews/cna", (e) => e.text.includes("桃園市平鎮區一家輪胎行") && !e.text.includes("您所瀏覽的新聞已過查詢時效")],
+  ["setn.com", "twnews/setn", (e) => (e.title ?? "").includes("男子送醫搶救不治") && e.text.includes("新北市新店區中正路")],
+  ["sina.com.cn", "gne/sina_2", (e) => scoreText(e.text, sina2.expectedText!).f1 > 0.95 && !e.text.includes("十大经济年度人物评选")],
 ];
 
 describe("every host in the table is proved by a corpus page", () => {
@@ -47,8 +50,8 @@ describe("every host in the table is proved by a corpus page", () => {
     expect(extractionRuleHosts().sort()).toEqual(PROOFS.map(([host]) => host).sort());
   });
 
-  it.each(PROOFS)("%s (twnews/%s): the rule is used and fixes what Readability alone misses", (host, name, check) => {
-    const page = corpus.find((c) => c.suite === "twnews" && c.name === name)!;
+  it.each(PROOFS)("%s (%s): the rule is used and fixes what Readability alone misses", (host, key, check) => {
+    const page = corpus.find((c) => `${c.suite}/${c.name}` === key)!;
     expect(new URL(page.url).hostname.endsWith(host)).toBe(true);
     const withRule = extractArticle({ url: page.url, html: page.html });
     expect(withRule.ok && withRule.value.method).toBe("site-rule");

@@ -1,5 +1,6 @@
 // Mirroring pictures: real downloads from a loopback server into a temporary folder.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -60,6 +61,18 @@ describe("admitImage", () => {
     const admitted = admitImage(content, type);
     expect(admitted.ok).toBe(false);
     if (!admitted.ok) expect(admitted.failure.message).toMatch(message);
+  });
+
+  it("random bytes and types give a value or a failure, never a throw", () => {
+    const types = fc.constantFrom(null, "image/png", "image/svg+xml", "text/html", "", ";;", "application/octet-stream");
+    const starts = fc.constantFrom(new Uint8Array(), PNG.subarray(0, 8), bytes("<svg>"), bytes("<?xml"), bytes("RIFF"), bytes([0, 0, 0, 0xff], "ftyp"));
+    fc.assert(
+      fc.property(starts, fc.uint8Array({ maxLength: 300 }), types, (start, rest, type) => {
+        const admitted = admitImage(new Uint8Array([...start, ...rest]), type);
+        expect(typeof admitted.ok).toBe("boolean");
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("stores an SVG only sanitised", () => {

@@ -115,6 +115,7 @@ describe("sanitizeSvg", () => {
     ["an <image> of inline raster data keeps it", "<svg><image href='data:image/png;base64,iVBORw0KGgo='/></svg>", '<svg><image href="data:image/png;base64,iVBORw0KGgo="></image></svg>'],
     ["style elements go (CSS can load other files)", "<svg><style>@import url(https://evil.example/x.css);</style></svg>", "<svg></svg>"],
     ["style attributes that load files go", "<svg><rect style='fill:url(https://evil.example/a)'/><rect style='fill:red'/></svg>", '<svg><rect></rect><rect style="fill:red"></rect></svg>'],
+    ["spaces inside url( ... ) do not hide an external reference", "<svg><rect fill='url( \" https://evil.example/a\")'/><rect fill='url( #g )'/></svg>", '<svg><rect></rect><rect fill="url( #g )"></rect></svg>'],
     ["animation that could set a javascript: link goes", "<svg><a><set attributeName='href' to='javascript:alert(1)'/><text>hi</text></a></svg>", "<svg><text>hi</text></svg>"],
     ["links are unwrapped: text stays, the link goes", "<svg><a href='javascript:alert(1)'><text>t</text></a></svg>", "<svg><text>t</text></svg>"],
     ["xml:base goes", "<svg xml:base='https://evil.example/'><rect/></svg>", "<svg><rect></rect></svg>"],
@@ -134,6 +135,12 @@ describe("sanitizeSvg", () => {
     const clean = sanitizeSvg(text);
     expect(clean.ok).toBe(false);
     if (!clean.ok) expect(clean.failure.code).toBe("content.image-type");
+  });
+
+  it("stays fast on a long run of spaces inside url(", () => {
+    const start = performance.now();
+    sanitizeSvg(`<svg><rect fill="url(${" ".repeat(100_000)}#"/></svg>`);
+    expect(performance.now() - start).toBeLessThan(1_000);
   });
 
   it("random SVG-like input never yields script, handlers or foreign content", () => {

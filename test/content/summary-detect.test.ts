@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { extractArticle } from "../../src/content/extract-article.js";
 import { feedText, isSummaryOfPage, judgeFeedContent, readingLength, shareOfFeedInPage, SHORT_ITEM_UNITS } from "../../src/content/summary-detect.js";
+import { readFileSync } from "node:fs";
+import { sharedPath } from "../support/paths.js";
 import { readSummaryPairs } from "./article-corpus.js";
 
 const LONG_ENGLISH = `<p>${"The council voted on the new budget after a long debate about schools and roads. ".repeat(20)}</p>`;
@@ -29,6 +31,12 @@ describe("judgeFeedContent", () => {
     ["one picture and no text is a teaser (xkcd)", '<img src="https://i.example/comic.png" alt="a joke">', true],
   ])("%s", (_reason, html, summary) => {
     expect(judgeFeedContent(html).summary).toBe(summary);
+  });
+
+  it("stays fast on a hostile run of dots and spaces", () => {
+    const start = performance.now();
+    judgeFeedContent(".".repeat(50_000) + " ".repeat(50_000) + "x");
+    expect(performance.now() - start).toBeLessThan(1_000);
   });
 
   it("says why, for the run report", () => {
@@ -80,6 +88,10 @@ describe("shared/corpus/articles/rssant-fulltext", () => {
     const verdict = judgeFeedContent(pair.feedHtml);
     const expected = pair.feedIsFullText === false || pair.feedIsSummaryOfPage === true;
     expect(verdict.summary, verdict.reason).toBe(expected);
+  });
+  it("thoughtworks: a long article that opens with a [摘要] abstract is complete, not a summary", () => {
+    const text = readFileSync(sharedPath("corpus/articles/rssant-fulltext/thoughtworks.txt"), "utf8");
+    expect(judgeFeedContent(text).summary).toBe(false);
   });
   it("juejin2: the feed text is the page's opening, cut (a summary of the page)", () => {
     const pair = pairs.find((p) => p.name === "juejin2")!;

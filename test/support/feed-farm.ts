@@ -58,6 +58,9 @@ export async function startFeedFarm(feeds: number, perFeed: number): Promise<Fee
     }
     res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag: page.etag, "content-length": page.body.length }).end(page.body);
   });
+  // Clients that block their event loop for long (the original script's synchronous writes) must not find their
+  // kept-alive socket closed under them: keep idle connections for ten minutes.
+  server.keepAliveTimeout = 600_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no address");
@@ -72,6 +75,10 @@ export async function startFeedFarm(feeds: number, perFeed: number): Promise<Fee
     url: base,
     feedUrls,
     items: feeds * perFeed,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -168,6 +168,10 @@ export class OpenWindow {
     if (!s.segments.includes(info.key)) s.segments.push(info.key);
     s.parts = {};
     this.touched.clear();
+    // token ids only name tokens of the open window: start afresh so the table holds one window's
+    // vocabulary, not the archive's (stale stamps are older document numbers and never match)
+    this.ids.clear();
+    this.names.length = 0;
   }
 
   /** Writes every shard file of a segment; tokens in each file sorted, so the bytes never depend on history. */

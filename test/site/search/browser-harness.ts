@@ -62,7 +62,7 @@ export function openPage(html: string, search: string, serve: (src: string) => s
 }
 
 /** Waits until `check` holds, or fails after `ms`. */
-export async function until(check: () => boolean, ms = 5000): Promise<void> {
+export async function until(check: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error("timed out waiting for the page");
