@@ -1,7 +1,7 @@
 // One source through the pipeline: fetch the feed, parse it, and hand each new item through content to the archive.
 import { join } from "node:path";
 import type { Archive, PostInput, SourceState } from "../archive/index.js";
-import { cleanArticle, extractArticle, listImages, mirrorImages, needsFullText, rewriteImages, type Article, type ImageFetch } from "../content/index.js";
+import { cleanArticle, listImages, mirrorImages, needsFullText, rewriteImages, type Article, type ImageFetch } from "../content/index.js";
 import { parseFeed, type Entry } from "../feed/index.js";
 import type { Fetcher } from "../fetch/index.js";
 import type { Failure } from "../result.js";
@@ -175,13 +175,13 @@ async function completeArticle(entry: Entry, link: string, source: Source, repor
     const fetched = await context.fetcher.fetch({ url: link, kind: "page", proxy: source.proxy, userAgent: source.userAgent, signal: context.signal });
     if (fetched.ok && fetched.value.status === "fetched" && fetched.value.text !== null) {
       page = { url: fetched.value.finalUrl, html: fetched.value.text };
-      const extracted = extractArticle(page);
-      if (!extracted.ok) report.warnings.push(`full text of ${link}: ${extracted.failure.message}; kept the feed's content`);
     } else if (!fetched.ok) {
       report.warnings.push(`full text of ${link}: ${fetched.failure.message}; kept the feed's content`);
     }
   }
   const article = cleanArticle({ ...entry, link }, { clean: source.clean, remove: source.remove }, { page });
+  // The extraction itself runs inside cleanArticle; when it could not be used, its note says why.
+  if (page !== null) for (const note of article.notes.filter((n) => n.startsWith("feed content kept"))) report.warnings.push(`full text of ${link}: ${note}`);
   if (!source.clean || source.images !== "mirror") return { article, failedImages: [] };
   return mirrorArticleImages(article, report, context);
 }

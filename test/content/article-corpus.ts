@@ -108,10 +108,18 @@ function twnewsCases(): ArticleCase[] {
   });
 }
 
-/** Every page of the article corpus with an expectation, suite by suite. */
-export function readArticleCorpus(): ArticleCase[] {
+const READERS: Record<SuiteName, () => ArticleCase[]> = {
+  "mozilla-readability": readabilityCases,
+  "scrapinghub-aeb": aebCases,
+  gne: gneCases,
+  newspaper4k: newspaperCases,
+  twnews: twnewsCases,
+};
+
+/** Every page of the article corpus with an expectation, suite by suite (all suites, or the ones named). */
+export function readArticleCorpus(suites: SuiteName[] = Object.keys(READERS) as SuiteName[]): ArticleCase[] {
   if (!existsSync(sharedPath(ROOT))) throw new Error(`article corpus not found at ${sharedPath(ROOT)}; shared/ must sit beside the repository`);
-  return [...readabilityCases(), ...aebCases(), ...gneCases(), ...newspaperCases(), ...twnewsCases()];
+  return suites.flatMap((suite) => READERS[suite]());
 }
 
 /** One summary-versus-page pair of rssant's full-text tests, with its labels (null: not labelled). */
