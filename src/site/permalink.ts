@@ -177,7 +177,14 @@ export function outputPathForUrl(url: string): string {
   } catch {
     path = url;
   }
-  path = path.replace(/^\/+/, "");
+  // A file name cannot hold controls, and a backslash, "." or ".." would leave the site's folder: those stay
+  // escaped (only a hostile permalink setting or category can produce them; Jekyll would fail to write).
+  path = path
+    .replace(/[\u0000-\u001f\u007f\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)
+    .split("/")
+    .map((segment) => (segment === "." || segment === ".." ? segment.replaceAll(".", "%2E") : segment))
+    .join("/")
+    .replace(/^\/+/, "");
   if (path === "" || path.endsWith("/")) return `${path}index.html`;
   return path.endsWith(".html") ? path : `${path}.html`;
 }
