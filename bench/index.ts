@@ -5,6 +5,7 @@ const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
 const BENCHES: Record<string, () => Promise<void>> = {
   ingest: async () => (await import("./ingest.js")).benchIngest(RUNS),
   content: async () => (await import("./content.js")).benchContent(),
+  search: async () => (await import("./search.js")).benchSearch(),
 };
 
 const wanted = process.argv.slice(2);

@@ -2,11 +2,12 @@
 import { join } from "node:path";
 import { ok, type Result } from "../result.js";
 import { AppendFile, readLines } from "./line-file.js";
+import { KeySet } from "./key-set.js";
 import { normalizeLink } from "./link-key.js";
 
 /*
  * `allurls.dat` stays the original's file: one `new URL(link).href` a line, only ever appended to, so an old
- * mirror and its scripts keep working. Matching is per line on `normalizeLink` keys held in a Set (never a
+ * mirror and its scripts keep working. Matching is per line on `normalizeLink` keys held in a KeySet (never a
  * substring search of the whole file, the original's bug). `allguids.dat` holds the guid of each item whose
  * guid differs from its link, for feeds whose links change while the guid stays.
  *
@@ -22,16 +23,16 @@ export class Ledger {
   private pendingGuids: string[] = [];
 
   private constructor(
-    private readonly links: Set<string>,
-    private readonly guids: Set<string>,
+    private readonly links: KeySet,
+    private readonly guids: KeySet,
     private readonly linkFile: AppendFile,
     private readonly guidFile: AppendFile,
   ) {}
 
   /** Loads both files of the mirror in `dir` once and opens them for appending. */
   static async open(dir: string): Promise<Result<Ledger>> {
-    const links = new Set<string>();
-    const guids = new Set<string>();
+    const links = new KeySet();
+    const guids = new KeySet();
     const readLinks = await readLines(join(dir, LEDGER_FILE), (line) => {
       if (line.trim() !== "") links.add(normalizeLink(line));
     });
