@@ -66,6 +66,33 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
     const loaded = await loadState(join(stateDir, STATE_FILE), clock(), { keepAside: false });
     return loaded.ok ? ok(new ReadOnlyArchive(dir, loaded.value.state, warnings(loaded.value.warning))) : loaded;
   }
+  const locked = await openLocked(dir, clock);
+  if (!locked.ok) return locked;
+  const { parts, lock } = locked.value;
+  const statePath = join(stateDir, STATE_FILE);
+  const loaded = await loadState(statePath, clock(), { keepAside: true });
+  if (!loaded.ok) {
+    await closeParts(parts);
+    await lock.release();
+    return loaded;
+  }
+  return ok(new WritableArchive(parts, lock, loaded.value.state, statePath, warnings(loaded.value.warning)));
+}
+
+/** A mirror taken for writing: its lock held and its parts open (close the parts, then release the lock). */
+export interface LockedMirror {
+  stateDir: string;
+  lock: MirrorLock;
+  parts: MirrorParts;
+}
+
+/**
+ * Takes a mirror for writing (used by openArchive, reindex and import): creates `.newsmirror/`, takes the
+ * lock, opens the parts and finishes the posts a killed run left staged. On a failure, or a throw, nothing
+ * stays open and the lock is released.
+ */
+export async function openLocked(dir: string, clock: () => Date): Promise<Result<LockedMirror>> {
+  const stateDir = join(dir, STATE_DIR);
   try {
     await mkdir(stateDir, { recursive: true });
   } catch (error) {
@@ -73,22 +100,25 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
   }
   const lock = await acquireLock(join(stateDir, LOCK_FILE), clock);
   if (!lock.ok) return lock;
-  const parts = await openParts(dir, stateDir, clock);
-  if (!parts.ok) {
-    await lock.value.release();
-    return parts;
+  let parts: MirrorParts | null = null;
+  let locked: LockedMirror | null = null;
+  try {
+    const opened = await openParts(dir, stateDir, clock);
+    if (!opened.ok) return opened;
+    parts = opened.value;
+    const recovered = await recoverStaged(parts);
+    if (!recovered.ok) return recovered;
+    locked = { stateDir, lock: lock.value, parts };
+    return ok(locked);
+  } finally {
+    if (locked === null) {
+      if (parts !== null) await closeParts(parts);
+      await lock.value.release();
+    }
   }
-  const recovered = await recoverStaged(parts.value);
-  const loaded = recovered.ok ? await loadState(join(stateDir, STATE_FILE), clock(), { keepAside: true }) : recovered;
-  if (!loaded.ok) {
-    await closeParts(parts.value);
-    await lock.value.release();
-    return loaded;
-  }
-  return ok(new WritableArchive(parts.value, lock.value, loaded.value.state, join(stateDir, STATE_FILE), warnings(loaded.value.warning)));
 }
 
-/** Opens ledger, index, revisions and store of a locked mirror (used by openArchive, reindex and import). */
+/** Opens ledger, index, revisions and store of a locked mirror (used by openLocked). */
 export async function openParts(dir: string, stateDir: string, clock: () => Date): Promise<Result<MirrorParts>> {
   const store = new PostStore(dir, stateDir);
   const folders = await store.ensureFolders();

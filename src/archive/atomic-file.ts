@@ -2,6 +2,7 @@
 import { open, rename, unlink } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 import { ok, type Result } from "../result.js";
+import { syncDirectory } from "./fsync.js";
 import { ioFail } from "./io-failure.js";
 
 let counter = 0;
@@ -29,19 +30,5 @@ export async function writeFileAtomically(path: string, content: string): Promis
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     return ioFail(error, "write", path);
-  }
-}
-
-/** fsync of a folder, so a rename or link in it survives a power cut (ignored where folders cannot be opened). */
-export async function syncDirectory(path: string): Promise<void> {
-  try {
-    const handle = await open(path, "r");
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Some platforms (Windows) cannot fsync a folder; the rename itself is still atomic there.
   }
 }

@@ -1,18 +1,15 @@
 // `import OLD_DIR`: a mirror made by the original script (its `_posts/` and `allurls.dat`) taken over without duplicates.
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
-import { closeParts, LOCK_FILE, openParts, STATE_DIR, type MirrorParts } from "./archive.js";
+import { closeParts, openLocked, type MirrorParts } from "./archive.js";
 import { isSafeFileName } from "./file-name.js";
-import { ioFail } from "./io-failure.js";
 import { GUID_FILE, LEDGER_FILE } from "./ledger.js";
 import { readLines } from "./line-file.js";
 import { normalizeLink } from "./link-key.js";
-import { acquireLock } from "./lock.js";
 import { parsePost } from "./post-parse.js";
 import { POSTS_DIR, type Staged } from "./post-store.js";
-import { placeUnderFreeName, recordPlaced, recoverStaged } from "./post-write.js";
+import { placeUnderFreeName, recordPlaced } from "./post-write.js";
 import { readPostTexts } from "./read-posts.js";
 
 export interface ImportReport {
@@ -34,37 +31,25 @@ export async function importMirror(fromDir: string, toDir: string, clock: () => 
   if (!existsSync(join(fromDir, POSTS_DIR)) && !existsSync(join(fromDir, LEDGER_FILE))) {
     return fail({ code: "archive.io", message: `${fromDir} has neither _posts/ nor allurls.dat; give the folder of the old mirror (the one holding them)`, file: fromDir });
   }
-  const stateDir = join(toDir, STATE_DIR);
+  const locked = await openLocked(toDir, clock);
+  if (!locked.ok) return locked;
+  const { parts, lock } = locked.value;
   try {
-    await mkdir(stateDir, { recursive: true });
-  } catch (error) {
-    return ioFail(error, "create", stateDir);
-  }
-  const lock = await acquireLock(join(stateDir, LOCK_FILE), clock);
-  if (!lock.ok) return lock;
-  const parts = await openParts(toDir, stateDir, clock);
-  if (!parts.ok) {
-    await lock.value.release();
-    return parts;
-  }
-  try {
-    const recovered = await recoverStaged(parts.value);
-    if (!recovered.ok) return recovered;
-    const sizeBefore = parts.value.ledger.size;
+    const sizeBefore = parts.ledger.size;
     const report: ImportReport = { posts: 0, urls: 0, skipped: 0 };
     if (resolve(fromDir) !== resolve(toDir)) {
-      const copied = await copyPosts(parts.value, fromDir, report);
+      const copied = await copyPosts(parts, fromDir, report);
       if (!copied.ok) return copied;
     }
-    const merged = await mergeLedger(parts.value, fromDir);
+    const merged = await mergeLedger(parts, fromDir);
     if (!merged.ok) return merged;
-    const flushed = await parts.value.ledger.flush();
+    const flushed = await parts.ledger.flush();
     if (!flushed.ok) return flushed;
-    report.urls = parts.value.ledger.size - sizeBefore;
+    report.urls = parts.ledger.size - sizeBefore;
     return ok(report);
   } finally {
-    await closeParts(parts.value);
-    await lock.value.release();
+    await closeParts(parts);
+    await lock.release();
   }
 }
 

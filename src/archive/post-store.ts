@@ -1,9 +1,9 @@
 // `_posts/` on disk: posts staged whole in `.newsmirror/incoming/`, then linked into place without overwriting.
 import { constants } from "node:fs";
-import { copyFile, link, mkdir, open, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ok, type Result } from "../result.js";
-import { syncDirectory } from "./atomic-file.js";
+import { syncDirectory, syncFile } from "./fsync.js";
 import { errnoCode, ioFail } from "./io-failure.js";
 
 /*
@@ -159,19 +159,5 @@ export class PostStore {
   async drop(staged: Staged): Promise<void> {
     await unlink(staged.path).catch(() => undefined);
     if (staged.guid !== null) await unlink(join(this.incomingDir, `${staged.id}.guid`)).catch(() => undefined);
-  }
-}
-
-async function syncFile(path: string): Promise<Result<void>> {
-  try {
-    const handle = await open(path, "r");
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    return ok(undefined);
-  } catch (error) {
-    return errnoCode(error) === "ENOENT" ? ok(undefined) : ioFail(error, "sync", path);
   }
 }

@@ -1,17 +1,13 @@
 // `reindex`: the derived state rebuilt from `_posts/`, which is the truth (DESIGN.md).
 import { join } from "node:path";
 import { ok, type Result } from "../result.js";
-import { closeParts, LOCK_FILE, openParts, STATE_DIR } from "./archive.js";
+import { closeParts, openLocked, type MirrorParts } from "./archive.js";
 import { writeFileAtomically } from "./atomic-file.js";
 import { readLines } from "./line-file.js";
 import { normalizeLink } from "./link-key.js";
-import { acquireLock } from "./lock.js";
 import { hashText, INDEX_FILE, recordLine, type IndexRecord } from "./post-index.js";
 import { parsePost } from "./post-parse.js";
-import { recoverStaged } from "./post-write.js";
 import { readPostTexts } from "./read-posts.js";
-import { mkdir } from "node:fs/promises";
-import { ioFail } from "./io-failure.js";
 
 export interface ReindexReport {
   posts: number;
@@ -25,33 +21,24 @@ export interface ReindexReport {
  * @example await reindex("mirror") // { ok: true, value: { posts: 2470, unreadable: [] } }
  */
 export async function reindex(dir: string, clock: () => Date = () => new Date()): Promise<Result<ReindexReport>> {
-  const stateDir = join(dir, STATE_DIR);
+  const locked = await openLocked(dir, clock);
+  if (!locked.ok) return locked;
+  const { stateDir, lock, parts } = locked.value;
   try {
-    await mkdir(stateDir, { recursive: true });
-  } catch (error) {
-    return ioFail(error, "create", stateDir);
-  }
-  const lock = await acquireLock(join(stateDir, LOCK_FILE), clock);
-  if (!lock.ok) return lock;
-  try {
-    return await rebuild(dir, stateDir, clock);
+    return await rebuild(parts, join(stateDir, INDEX_FILE));
   } finally {
-    await lock.value.release();
+    await lock.release();
   }
 }
 
-async function rebuild(dir: string, stateDir: string, clock: () => Date): Promise<Result<ReindexReport>> {
-  const parts = await openParts(dir, stateDir, clock);
-  if (!parts.ok) return parts;
-  const indexPath = join(stateDir, INDEX_FILE);
+/** The index and the missing ledger lines from the posts; closes the parts before the index file is replaced. */
+async function rebuild(parts: MirrorParts, indexPath: string): Promise<Result<ReindexReport>> {
   const lines: string[] = [];
   const report: ReindexReport = { posts: 0, unreadable: [] };
   try {
-    const recovered = await recoverStaged(parts.value);
-    if (!recovered.ok) return recovered;
     const guids = await oldGuids(indexPath);
     if (!guids.ok) return guids;
-    for await (const item of readPostTexts(dir)) {
+    for await (const item of readPostTexts(parts.dir)) {
       if (!item.ok) return item;
       const post = parsePost(item.value.text, item.value.fileName);
       if (!post.ok) {
@@ -60,14 +47,14 @@ async function rebuild(dir: string, stateDir: string, clock: () => Date): Promis
       }
       report.posts += 1;
       const key = normalizeLink(post.value.from);
-      if (post.value.from !== "" && !parts.value.ledger.hasLinkKey(key)) parts.value.ledger.record(post.value.from, null);
+      if (post.value.from !== "" && !parts.ledger.hasLinkKey(key)) parts.ledger.record(post.value.from, null);
       const record: IndexRecord = { k: key, g: guids.value.get(key) ?? null, f: post.value.fileName, t: post.value.title, h: hashText(post.value.html) };
       lines.push(recordLine(record));
     }
-    const flushed = await parts.value.ledger.flush();
+    const flushed = await parts.ledger.flush();
     if (!flushed.ok) return flushed;
   } finally {
-    await closeParts(parts.value);
+    await closeParts(parts);
   }
   const written = await writeFileAtomically(indexPath, lines.length === 0 ? "" : `${lines.join("\n")}\n`);
   return written.ok ? ok(report) : written;

@@ -1,47 +1,16 @@
 // Which images an article shows, its HTML with their addresses pointing into the mirror, and safe SVG.
 import { Parser } from "htmlparser2";
 import { fail, ok, type Result } from "../result.js";
+import { formatSrcset, parseSrcset, type SrcsetCandidate } from "./url.js";
 
 // Attributes where lazy-loading scripts keep the real picture while `src` holds a placeholder
 // (lazysizes and jQuery lazyload: data-src, data-original; WordPress: data-lazy-src; Zhihu:
 // data-actualsrc). Without the script they are the only way to the picture.
 const LAZY_SOURCE_ATTRIBUTES = ["data-src", "data-original", "data-lazy-src", "data-actualsrc"] as const;
 
-/** One candidate of a `srcset` (WHATWG HTML 4.8.4.3.3): a URL and its width or density descriptor. */
-export interface SrcsetCandidate {
-  url: string;
-  descriptor: string;
-}
-
-/** The candidates of a srcset value, following the WHATWG "parse a srcset attribute" steps closely enough for real pages. */
-export function parseSrcset(value: string): SrcsetCandidate[] {
-  const candidates: SrcsetCandidate[] = [];
-  let position = 0;
-  while (position < value.length) {
-    while (position < value.length && /[\s,]/.test(value[position]!)) position++;
-    if (position >= value.length) break;
-    let url = "";
-    while (position < value.length && !/\s/.test(value[position]!)) url += value[position++];
-    let descriptor = "";
-    if (url.endsWith(",")) {
-      url = url.replace(/,+$/, "");
-    } else {
-      let depth = 0;
-      while (position < value.length && (value[position] !== "," || depth > 0)) {
-        const char = value[position++]!;
-        if (char === "(") depth++;
-        if (char === ")") depth = Math.max(0, depth - 1);
-        descriptor += char;
-      }
-    }
-    if (url !== "") candidates.push({ url, descriptor: descriptor.trim() });
-  }
-  return candidates;
-}
-
-function serialiseSrcset(candidates: SrcsetCandidate[]): string {
-  return candidates.map((c) => (c.descriptor ? `${c.url} ${c.descriptor}` : c.url)).join(", ");
-}
+// The srcset reader lives with the other URL rules in url.ts; re-exported because index.ts exports this file
+// whole (`export *`) and extract-article.ts reads it from here.
+export { parseSrcset, type SrcsetCandidate } from "./url.js";
 
 /** An absolute http(s) URL for an attribute value, or null (data: pictures are already inside the page). */
 function absoluteImageUrl(value: string | undefined, baseUrl: string | undefined): string | null {
@@ -115,7 +84,7 @@ function rewriteSrcset(value: string, lookup: (raw: string) => string | null, sh
     const local = lookup(c.url);
     return local ? [{ url: local, descriptor: c.descriptor }] : [];
   });
-  if (mirrored.length > 0) return serialiseSrcset(mirrored);
+  if (mirrored.length > 0) return formatSrcset(mirrored);
   // Nothing here was mirrored: keep the origin's set unless the shown picture is mirrored, so that a
   // reader who cannot reach the origin still gets the picture from `src`.
   return shownIsMirrored ? null : value;

@@ -74,9 +74,10 @@ export interface SrcsetCandidate {
 }
 
 /**
- * Splits a srcset value into candidates. URLs may contain commas (WordPress "resize=300%2C200" is
- * encoded, but raw commas occur), so a candidate's URL runs to the next whitespace, as the HTML
- * parsing algorithm for srcset says; a trailing comma ends the URL.
+ * Splits a srcset value into candidates, following the WHATWG "parse a srcset attribute" steps closely
+ * enough for real pages. URLs may contain commas (WordPress "resize=300%2C200" is encoded, but raw commas
+ * occur), so a candidate's URL runs to the next whitespace; a trailing comma ends the URL. A descriptor runs
+ * to the next comma outside parentheses (the steps' "in parens" state).
  */
 export function parseSrcset(value: string): SrcsetCandidate[] {
   const candidates: SrcsetCandidate[] = [];
@@ -92,10 +93,14 @@ export function parseSrcset(value: string): SrcsetCandidate[] {
     if (url.endsWith(",")) {
       url = url.replace(/,+$/, "");
     } else {
-      const comma = value.indexOf(",", position);
-      const descriptorEnd = comma < 0 ? value.length : comma;
-      descriptor = value.slice(position, descriptorEnd).trim();
-      position = descriptorEnd + 1;
+      let depth = 0;
+      while (end < value.length && (value[end] !== "," || depth > 0)) {
+        if (value[end] === "(") depth++;
+        else if (value[end] === ")") depth = Math.max(0, depth - 1);
+        end++;
+      }
+      descriptor = value.slice(position, end).trim();
+      position = end + 1;
     }
     if (url !== "") candidates.push({ url, descriptor });
   }

@@ -31,7 +31,7 @@ export interface BuildOptions {
   themeDir?: string;
   /** Build the search index too (default true); false leaves it as it was. */
   search?: boolean;
-  /** Render threads besides the main one; default one per core (at most 4) for builds of 2,000+ post pages. */
+  /** Render threads besides the main one; default none below 4 cores (see render-pool.ts `workerCount`). */
   workers?: number;
 }
 
@@ -49,16 +49,16 @@ export interface BuildReport {
   parsed: number;
   search: SearchOutcome;
   ms: number;
-  /** Milliseconds per phase: read posts, plan, render and write, search index. */
-  phases: { scan: number; plan: number; write: number; search: number };
+  /** Milliseconds per phase: read posts, plan, render and write, search index, save the manifest. */
+  phases: { scan: number; plan: number; write: number; search: number; save: number };
   /** Render threads used besides the main one. */
   workers: number;
 }
 
 /** Files rendered and written at once: rendering is synchronous, so this only overlaps disk writes. */
 const WRITE_CONCURRENCY = 16;
-/** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): most of 10,000 posts fit. */
-const HTML_CACHE_CHARS = 32_000_000;
+/** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): about 5,000 median posts. */
+const HTML_CACHE_CHARS = 16_000_000;
 const MANIFEST_FILE = join(".newsmirror", "site-manifest.json");
 
 /** A layout or include that fails while rendering a page (a mirror's own override, usually). */
@@ -151,7 +151,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   if (unknown.length > 0) {
     return fail({ code: "site.config", file: join(dir, "_config.yml"), message: `permalink "${config.permalink}" uses :${unknown.join(", :")}, which Jekyll does not know; see https://jekyllrb.com/docs/permalinks/` });
   }
-  const themeResult = await loadTheme(dir, options.themeDir, searchAssets());
+  const extraAssets = searchAssets();
+  const themeResult = await loadTheme(dir, options.themeDir, extraAssets);
   if (!themeResult.ok) return themeResult;
   const theme = themeResult.value;
   const outRoot = resolve(dir, options.out ?? "_site");
@@ -190,7 +191,6 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   let removed = 0;
   const renderAll = full || !samePlace;
   const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path)?.[0] !== p.inputs)).length;
-  const extraAssets = searchAssets();
   const pool = await createRenderPool(
     { mirrorDir: dir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts: ctx.searchScripts, toggle: ctx.toggle },
     workerCount(toRender, options.workers),
@@ -211,6 +211,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   }
   const wrote = clock();
   const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: join(dir, ".newsmirror", "search"), full: full || !samePlace });
+  const searched = clock();
   // A build that changed nothing (same posts, pages, settings, folder) leaves the manifest as it is.
   const unchanged = !full && samePlace && scan.parsed === 0 && result.written === 0 && removed === 0 && previous.placeKey === placeKey && scan.posts.length === previous.posts.size;
   try {
@@ -228,6 +229,6 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     search,
     ms: Math.round(clock() - started),
     workers: workersUsed,
-    phases: { scan: Math.round(scanned - phaseStart), plan: Math.round(planned - scanned), write: Math.round(wrote - planned), search: Math.round(clock() - wrote) },
+    phases: { scan: Math.round(scanned - phaseStart), plan: Math.round(planned - scanned), write: Math.round(wrote - planned), search: Math.round(searched - wrote), save: Math.round(clock() - searched) },
   });
 }

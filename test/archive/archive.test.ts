@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openArchive, parsePost, type Archive } from "../../src/archive/index.js";
+import { closeParts, openLocked } from "../../src/archive/archive.js";
 import { item, RUN_TIME, useTempDirs } from "./temp-mirror.js";
 
 const tempDir = useTempDirs();
@@ -249,5 +250,30 @@ describe("the lock", () => {
       await reader.value.close();
     }
     await first.close();
+  });
+});
+
+describe("openLocked", () => {
+  it("holds the lock with the parts open until they are closed and the lock released", async () => {
+    const dir = tempDir();
+    const locked = await openLocked(dir, () => RUN_TIME);
+    if (!locked.ok) throw new Error(locked.failure.message);
+    expect(existsSync(join(dir, ".newsmirror", "lock"))).toBe(true);
+    const second = await openArchive(dir, { clock: () => RUN_TIME });
+    expect(second.ok ? null : second.failure.code).toBe("archive.locked");
+    await closeParts(locked.value.parts);
+    await locked.value.lock.release();
+    expect(existsSync(join(dir, ".newsmirror", "lock"))).toBe(false);
+  });
+
+  it.each([
+    ["_posts/ cannot be created (a file of that name)", (dir: string) => writeFileSync(join(dir, "_posts"), "")],
+    ["the ledger cannot be opened (a folder of that name)", (dir: string) => mkdirSync(join(dir, "allurls.dat"))],
+  ])("fails and leaves the mirror unlocked when %s", async (_reason, spoil) => {
+    const dir = tempDir();
+    spoil(dir);
+    const locked = await openLocked(dir, () => RUN_TIME);
+    expect(locked.ok ? null : locked.failure.code).toBe("archive.io");
+    expect(existsSync(join(dir, ".newsmirror", "lock"))).toBe(false);
   });
 });

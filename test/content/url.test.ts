@@ -69,6 +69,7 @@ describe("srcset", () => {
     ["density descriptors without spaces after commas", "a.jpg 1x,b.jpg 2x", [{ url: "a.jpg", descriptor: "1x" }, { url: "b.jpg", descriptor: "2x" }]],
     ["a URL with a comma inside (WordPress resize)", "a.jpg?resize=300,200 300w", [{ url: "a.jpg?resize=300,200", descriptor: "300w" }]],
     ["no descriptor", "a.jpg, b.jpg", [{ url: "a.jpg", descriptor: "" }, { url: "b.jpg", descriptor: "" }]],
+    ["a comma inside parentheses stays in the descriptor (WHATWG in-parens state)", "a.jpg (1,2) 2x, b.jpg 1x", [{ url: "a.jpg", descriptor: "(1,2) 2x" }, { url: "b.jpg", descriptor: "1x" }]],
     ["empty", "  ", []],
   ])("parseSrcset: %s", (_name, value, expected) => {
     expect(parseSrcset(value)).toEqual(expected);

@@ -1,4 +1,4 @@
-// Tests of css-selector.ts: selectors of `remove` checked when the config loads.
+// Tests of css-selector.ts: selectors of `remove` checked when the config loads, with the content stage's check.
 import { describe, expect, it } from "vitest";
 import { whyNotSelector } from "../../src/sources/css-selector.js";
 

@@ -1,7 +1,7 @@
 // `newsmirror import OLD_DIR`: wires archive.importMirror; a mirror made by the original script continues here.
 import { resolve } from "node:path";
 import { importMirror } from "../../archive/index.js";
-import { parseArgs } from "../args.js";
+import { parseKnownArgs, usageError } from "../args.js";
 import { EXIT, type Command } from "../io.js";
 import { describeFailure } from "../messages.js";
 
@@ -14,11 +14,9 @@ const command: Command = {
   summary: "take over a mirror made by the original script",
   usage,
   run: async (args, io) => {
-    const parsed = parseArgs(args, ["dir"]);
-    if ("error" in parsed) return usageError(io, parsed.error);
-    const unknown = [...parsed.flags.keys()].find((flag) => flag !== "dir");
-    if (unknown !== undefined) return usageError(io, `unknown flag --${unknown}`);
-    if (parsed.positionals.length !== 1) return usageError(io, parsed.positionals.length === 0 ? "OLD_DIR is missing" : "give one OLD_DIR");
+    const parsed = parseKnownArgs(args, ["dir"], [], "flag");
+    if ("error" in parsed) return usageError(io, usage, "import", parsed.error);
+    if (parsed.positionals.length !== 1) return usageError(io, usage, "import", parsed.positionals.length === 0 ? "OLD_DIR is missing" : "give one OLD_DIR");
     const dir = resolve(io.cwd, String(parsed.flags.get("dir") ?? "."));
     const fromDir = resolve(io.cwd, parsed.positionals[0] as string);
     const result = await importMirror(fromDir, dir);
@@ -31,10 +29,5 @@ const command: Command = {
     return EXIT.ok;
   },
 };
-
-function usageError(io: { stderr: (text: string) => void }, message: string): number {
-  io.stderr(`${usage}\nnewsmirror import: ${message}\n`);
-  return EXIT.usage;
-}
 
 export default command;

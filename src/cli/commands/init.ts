@@ -1,8 +1,8 @@
 // `newsmirror init [DIR]`: creates a mirror folder with the default sources, never overwriting a file.
 import { resolve } from "node:path";
 import { initMirror } from "../../sources/index.js";
-import { parseArgs } from "../args.js";
-import { EXIT, type Command, type Io } from "../io.js";
+import { parseKnownArgs, usageError } from "../args.js";
+import { EXIT, type Command } from "../io.js";
 import { describeFailure } from "../messages.js";
 
 const usage = `usage: newsmirror init [DIR] [--dir DIR]
@@ -10,22 +10,15 @@ Creates a mirror in DIR (default: the current folder): _posts/, subs.json with t
 sources, newsmirror.yml with every setting at its default, _config.yml and allurls.dat.
 Files that already exist are left as they are.`;
 
-function usageError(io: Io, problem: string): number {
-  io.stderr(`${usage}\nnewsmirror init: ${problem}\n`);
-  return EXIT.usage;
-}
-
 const command: Command = {
   summary: "create a mirror folder with the default sources",
   usage,
   run: async (args, io) => {
-    const parsed = parseArgs(args, ["dir"]);
-    if ("error" in parsed) return usageError(io, parsed.error);
-    const unknown = [...parsed.flags.keys()].find((flag) => flag !== "dir");
-    if (unknown !== undefined) return usageError(io, `unknown option --${unknown}`);
+    const parsed = parseKnownArgs(args, ["dir"]);
+    if ("error" in parsed) return usageError(io, usage, "init", parsed.error);
     const flagDir = parsed.flags.get("dir");
-    if (parsed.positionals.length > 1) return usageError(io, `one folder only, got ${parsed.positionals.length}`);
-    if (parsed.positionals.length === 1 && typeof flagDir === "string") return usageError(io, "give the folder as DIR or as --dir, not both");
+    if (parsed.positionals.length > 1) return usageError(io, usage, "init", `one folder only, got ${parsed.positionals.length}`);
+    if (parsed.positionals.length === 1 && typeof flagDir === "string") return usageError(io, usage, "init", "give the folder as DIR or as --dir, not both");
     const dir = resolve(io.cwd, parsed.positionals[0] ?? (typeof flagDir === "string" ? flagDir : "."));
     const result = await initMirror(dir);
     if (!result.ok) {

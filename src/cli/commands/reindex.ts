@@ -1,7 +1,7 @@
 // `newsmirror reindex`: wires archive.reindex, which rebuilds the derived state from `_posts/`.
 import { resolve } from "node:path";
 import { reindex } from "../../archive/index.js";
-import { parseArgs } from "../args.js";
+import { parseKnownArgs, usageError } from "../args.js";
 import { EXIT, type Command } from "../io.js";
 import { describeFailure } from "../messages.js";
 
@@ -16,11 +16,9 @@ const command: Command = {
   summary: "rebuild the derived state from _posts/",
   usage,
   run: async (args, io) => {
-    const parsed = parseArgs(args, ["dir"]);
-    if ("error" in parsed) return usageError(io, parsed.error);
-    const unknown = [...parsed.flags.keys()].find((flag) => flag !== "dir");
-    if (unknown !== undefined) return usageError(io, `unknown flag --${unknown}`);
-    if (parsed.positionals.length > 0) return usageError(io, "unexpected argument");
+    const parsed = parseKnownArgs(args, ["dir"], [], "flag");
+    if ("error" in parsed) return usageError(io, usage, "reindex", parsed.error);
+    if (parsed.positionals.length > 0) return usageError(io, usage, "reindex", "unexpected argument");
     const dir = resolve(io.cwd, String(parsed.flags.get("dir") ?? "."));
     const result = await reindex(dir);
     if (!result.ok) {
@@ -34,10 +32,5 @@ const command: Command = {
     return unreadable.length === 0 ? EXIT.ok : EXIT.failed;
   },
 };
-
-function usageError(io: { stderr: (text: string) => void }, message: string): number {
-  io.stderr(`${usage}\nnewsmirror reindex: ${message}\n`);
-  return EXIT.usage;
-}
 
 export default command;

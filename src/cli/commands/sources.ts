@@ -13,6 +13,7 @@ import {
   removeSource,
 } from "../../sources/index.js";
 import type { Failure } from "../../result.js";
+import { parseRepeatedArgs, usageError, type RepeatedArgs } from "../args.js";
 import { EXIT, type Command, type Io } from "../io.js";
 import { describeFailure } from "../messages.js";
 
@@ -27,41 +28,12 @@ const usage = `usage: newsmirror sources <list|add|remove|import|export> [--dir 
   export [--title TEXT]               print the sources as OPML 2.0
   --dir DIR                           the mirror folder (default: the current folder)`;
 
-/** `--name value` pairs in order (repeats kept) and positionals; "--name=value" is accepted too. */
-interface Flags {
-  pairs: Array<[string, string]>;
-  switches: Set<string>;
-  positionals: string[];
-}
-
 /** Flags that take no value. */
-const SWITCHES = new Set(["json"]);
+const SWITCHES = ["json"];
 
-function readFlags(args: readonly string[]): Flags | { error: string } {
-  const flags: Flags = { pairs: [], switches: new Set(), positionals: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (!arg.startsWith("--")) {
-      flags.positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    if (SWITCHES.has(name)) {
-      if (eq !== -1) return { error: `--${name} takes no value` };
-      flags.switches.add(name);
-      continue;
-    }
-    const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined) return { error: `--${name} needs a value` };
-    flags.pairs.push([name, value]);
-  }
-  return flags;
-}
-
-function usageError(io: Io, problem: string): number {
-  io.stderr(`${usage}\nnewsmirror sources: ${problem}\n`);
-  return EXIT.usage;
+/** A misuse of `sources`: its usage and the problem. */
+function misuse(io: Io, problem: string): number {
+  return usageError(io, usage, "sources", problem);
 }
 
 function failed(io: Io, failure: Failure): number {
@@ -70,25 +42,25 @@ function failed(io: Io, failure: Failure): number {
 }
 
 /** The one value of `name`, or an error when it is given more than once. */
-function single(flags: Flags, name: string): string | undefined | { error: string } {
+function single(flags: RepeatedArgs, name: string): string | undefined | { error: string } {
   const values = flags.pairs.filter(([flag]) => flag === name).map(([, value]) => value);
   if (values.length > 1) return { error: `--${name} given ${values.length} times` };
   return values[0];
 }
 
 /** Rejects flags the subcommand does not take. */
-function unknownFlag(flags: Flags, allowed: readonly string[], switches: readonly string[] = []): string | null {
+function unknownFlag(flags: RepeatedArgs, allowed: readonly string[], switches: readonly string[] = []): string | null {
   const pair = flags.pairs.find(([name]) => !allowed.includes(name));
   if (pair) return `unknown option --${pair[0]}`;
   const flag = [...flags.switches].find((name) => !switches.includes(name));
   return flag === undefined ? null : `unknown option --${flag}`;
 }
 
-type Subcommand = (flags: Flags, dir: string, io: Io) => Promise<number>;
+type Subcommand = (flags: RepeatedArgs, dir: string, io: Io) => Promise<number>;
 
 const list: Subcommand = async (flags, dir, io) => {
   const problem = unknownFlag(flags, ["dir"], ["json"]) ?? (flags.positionals.length > 0 ? `unexpected argument ${flags.positionals[0]}` : null);
-  if (problem) return usageError(io, problem);
+  if (problem) return misuse(io, problem);
   const config = await loadMirrorConfig(dir);
   if (!config.ok) return failed(io, config.failure);
   if (flags.switches.has("json")) io.stdout(`${JSON.stringify({ sources: config.value.sources }, null, 2)}\n`);
@@ -98,14 +70,14 @@ const list: Subcommand = async (flags, dir, io) => {
 
 const add: Subcommand = async (flags, dir, io) => {
   const problem = unknownFlag(flags, ["dir", "site", "url", ...OPTION_FLAG_KEYS]) ?? (flags.positionals.length > 0 ? `unexpected argument ${flags.positionals[0]}` : null);
-  if (problem) return usageError(io, problem);
+  if (problem) return misuse(io, problem);
   const site = single(flags, "site");
   const url = single(flags, "url");
-  if (typeof site === "object") return usageError(io, site.error);
-  if (typeof url === "object") return usageError(io, url.error);
-  if (site === undefined || url === undefined) return usageError(io, "add needs --site NAME and --url URL");
+  if (typeof site === "object") return misuse(io, site.error);
+  if (typeof url === "object") return misuse(io, url.error);
+  if (site === undefined || url === undefined) return misuse(io, "add needs --site NAME and --url URL");
   const options = readOptionFlags(flags.pairs.filter(([name]) => OPTION_FLAG_KEYS.includes(name)));
-  if (!options.ok) return usageError(io, options.failure.message);
+  if (!options.ok) return misuse(io, options.failure.message);
   const added = await addSource(dir, { ...options.value, site, url });
   if (!added.ok) return failed(io, added.failure);
   io.stdout(`added ${site}: ${url}\n`);
@@ -114,8 +86,8 @@ const add: Subcommand = async (flags, dir, io) => {
 
 const remove: Subcommand = async (flags, dir, io) => {
   const problem = unknownFlag(flags, ["dir"]);
-  if (problem) return usageError(io, problem);
-  if (flags.positionals.length !== 1) return usageError(io, "remove needs one URL or site name");
+  if (problem) return misuse(io, problem);
+  if (flags.positionals.length !== 1) return misuse(io, "remove needs one URL or site name");
   const target = flags.positionals[0] as string;
   const removed = await removeSource(dir, target);
   if (!removed.ok) return failed(io, removed.failure);
@@ -130,8 +102,8 @@ const remove: Subcommand = async (flags, dir, io) => {
 
 const importOpml: Subcommand = async (flags, dir, io) => {
   const problem = unknownFlag(flags, ["dir"]);
-  if (problem) return usageError(io, problem);
-  if (flags.positionals.length !== 1) return usageError(io, "import needs one OPML file");
+  if (problem) return misuse(io, problem);
+  if (flags.positionals.length !== 1) return misuse(io, "import needs one OPML file");
   const file = resolve(io.cwd, flags.positionals[0] as string);
   let text: string;
   try {
@@ -151,9 +123,9 @@ const importOpml: Subcommand = async (flags, dir, io) => {
 
 const exportOpml: Subcommand = async (flags, dir, io) => {
   const problem = unknownFlag(flags, ["dir", "title"]) ?? (flags.positionals.length > 0 ? `unexpected argument ${flags.positionals[0]}` : null);
-  if (problem) return usageError(io, problem);
+  if (problem) return misuse(io, problem);
   const title = single(flags, "title");
-  if (typeof title === "object") return usageError(io, title.error);
+  if (typeof title === "object") return misuse(io, title.error);
   const config = await loadMirrorConfig(dir);
   if (!config.ok) return failed(io, config.failure);
   io.stdout(formatOpml(config.value.sources, title ?? `newsmirror sources of ${basename(dir)}`));
@@ -172,14 +144,14 @@ const command: Command = {
   summary: "list, add, remove, import or export the mirror's feeds",
   usage,
   run: async (args, io) => {
-    const flags = readFlags(args);
-    if ("error" in flags) return usageError(io, flags.error);
+    const flags = parseRepeatedArgs(args, SWITCHES);
+    if ("error" in flags) return misuse(io, flags.error);
     const name = flags.positionals.shift();
-    if (name === undefined) return usageError(io, "which one: list, add, remove, import or export?");
+    if (name === undefined) return misuse(io, "which one: list, add, remove, import or export?");
     const subcommand = SUBCOMMANDS.get(name);
-    if (subcommand === undefined) return usageError(io, `unknown subcommand ${JSON.stringify(name)}`);
+    if (subcommand === undefined) return misuse(io, `unknown subcommand ${JSON.stringify(name)}`);
     const dirFlag = single(flags, "dir");
-    if (typeof dirFlag === "object") return usageError(io, dirFlag.error);
+    if (typeof dirFlag === "object") return misuse(io, dirFlag.error);
     return subcommand(flags, resolve(io.cwd, dirFlag ?? "."), io);
   },
 };

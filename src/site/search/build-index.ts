@@ -219,7 +219,7 @@ export function problemWith(doc: unknown): string | null {
   }
   if (id === undefined) return `${name}: field "id" is empty; give the post's file name`;
   const url = d.url as string;
-  if (url === "" || url.startsWith("/") || url.startsWith("\\") || SCHEME.test(url)) {
+  if (url === "" || url !== url.trim() || /[\u0000-\u001f]/.test(url) || url.startsWith("/") || url.startsWith("\\") || SCHEME.test(url)) {
     return `${name}: url "${url.slice(0, 80)}" must be site-relative without a leading slash, e.g. "2023/12/07/post.html"`;
   }
   if (Number.isNaN(Date.parse(d.date as string))) return `${name}: date "${String(d.date).slice(0, 40)}" is not an ISO date`;

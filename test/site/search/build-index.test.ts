@@ -102,6 +102,7 @@ describe("buildSearchIndex", () => {
   it.each([
     ["a url with a scheme (no foreign or javascript: link in results)", { url: "javascript:alert(1)" }, "must be site-relative"],
     ["a url with a leading slash (must work under a sub-path)", { url: "/posts/a.html" }, "must be site-relative"],
+    ["a url with leading space (a browser would strip it and read a scheme)", { url: " javascript:alert(1)" }, "must be site-relative"],
     ["a date that is not ISO", { date: "yesterday" }, "is not an ISO date"],
     ["a missing field", { text: undefined }, 'field "text" must be a string'],
     ["an empty id", { id: "" }, 'field "id" is empty'],
