@@ -118,7 +118,7 @@
     return length;
   }
 
-  /** Query terms: each whitespace-separated part with the distinct tokens it needs. */
+  /** The distinct tokens a query needs, in order; a lone Han character gives its unigram (first 200 characters). */
   function queryTokens(query, fold) {
     var tokens = [];
     var seen = new Set();
@@ -293,7 +293,7 @@
     var lists = await Promise.all(wanted.map(function (t) { return loadToken(t, manifest, load, stats); }));
     lists.sort(function (a, b) { return a.postings.size - b.postings.size; });
     var total = manifest.total;
-    var dead = new Set(manifest.deleted || []);
+    var dead = new Set(Array.isArray(manifest.deleted) ? manifest.deleted : []);
     var scores = new Map();
     var first = lists[0];
     first.postings.forEach(function (impact, doc) { if (!dead.has(doc)) scores.set(doc, 0); });
@@ -322,7 +322,10 @@
   }
 
   function isManifest(m) {
-    return !!m && typeof m === "object" && m.version === VERSION && Array.isArray(m.segments) && typeof m.total === "number" && typeof m.blockSize === "number";
+    return !!m && typeof m === "object" && m.version === VERSION && typeof m.total === "number" && m.blockSize > 0 &&
+      Array.isArray(m.segments) && m.segments.every(function (w) {
+        return !!w && typeof w.key === "string" && typeof w.first === "number" && w.shards > 0 && w.unigramShards > 0;
+      });
   }
 
   var foldCache = new Map();

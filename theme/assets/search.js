@@ -91,7 +91,7 @@
 
   /** Only our own site-relative links: an index entry can never become a javascript: or foreign URL. */
   function hrefOf(url) {
-    return /^[a-z][a-z0-9+.-]*:|^[\/\\]/i.test(url) ? "#" : siteRoot + url;
+    return /^[a-z][a-z0-9+.-]*:|^[\/\\\s]|[\u0000-\u001f]/i.test(url) ? "#" : siteRoot + url;
   }
 
   function render(outcome, page, query) {
