@@ -39,7 +39,8 @@ export function toPlainValue(node: ConfigNode): unknown {
   if (node.kind === "scalar") return node.value;
   if (node.kind === "list") return node.items.map(toPlainValue);
   const out: Record<string, unknown> = {};
-  for (const entry of node.entries) out[entry.key] = toPlainValue(entry.value);
+  // defineProperty, not assignment: a key named "__proto__" must stay a key, never replace the prototype.
+  for (const entry of node.entries) Object.defineProperty(out, entry.key, { value: toPlainValue(entry.value), enumerable: true, writable: true, configurable: true });
   return out;
 }
 

@@ -86,3 +86,14 @@ describe("readJsonWithLines", () => {
     );
   });
 });
+
+describe("a key named __proto__", () => {
+  it("stays an ordinary key and never touches the prototype (fast-check counterexample)", () => {
+    const read = readJsonWithLines('{"__proto__": 0, "site": "x"}');
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const value = toPlainValue(read.node) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(["__proto__", "site"]);
+  });
+});
