@@ -4,18 +4,14 @@
 import { engine } from "./engine.js";
 import type { IndexState } from "./search-state.js";
 import type { ShardSink } from "./open-window.js";
+import type { SearchDoc } from "./build-index.js";
 
 /** Characters of body text kept per document for the result snippet. */
 export const EXCERPT_CHARS = 240;
 
-export interface DocRecord {
+/** A document with its number in the index. */
+export interface DocRecord extends SearchDoc {
   num: number;
-  id: string;
-  url: string;
-  title: string;
-  source: string;
-  date: string;
-  text: string;
 }
 
 export class DocBlocks {
