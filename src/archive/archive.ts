@@ -8,7 +8,7 @@ import { AppendFile } from "./line-file.js";
 import { acquireLock, type MirrorLock } from "./lock.js";
 import { INDEX_FILE, PostIndex } from "./post-index.js";
 import { POSTS_DIR, PostStore, type Staged } from "./post-store.js";
-import { placePost, recoverStaged, recordKnown } from "./post-write.js";
+import { placePost, preparePost, recoverStaged, recordKnown, type PreparedPost } from "./post-write.js";
 import { loadState, saveState, STATE_FILE } from "./state-store.js";
 import type { ArchiveState, PostInput, WriteOutcome } from "./types.js";
 import { isArchivableLink } from "./post-format.js";
@@ -172,18 +172,32 @@ class WritableArchive implements Archive {
   }
 
   write(input: PostInput): Promise<Result<WriteOutcome>> {
-    const next = this.queue.then(() => this.writeNow(input));
+    // Formatting and staging a new item run ahead of the queue (each in its own file in incoming/), so the file
+    // system works on several posts at once; naming, placing and recording stay one sequence.
+    const prepared = !this.closed && isArchivableLink(input.link) && !this.parts.ledger.isKnown(input.link, input.guid) ? preparePost(this.parts, input) : null;
+    const next = this.queue.then(() => this.writeNow(input, prepared));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async writeNow(input: PostInput): Promise<Result<WriteOutcome>> {
-    if (this.closed) return fail({ code: "archive.io", message: `${this.dir}: the archive is already closed` });
+  private async writeNow(input: PostInput, preparing: Promise<Result<PreparedPost>> | null): Promise<Result<WriteOutcome>> {
+    const prepared = preparing === null ? undefined : await preparing;
+    const dropPrepared = async (): Promise<void> => {
+      if (prepared?.ok) await this.parts.store.drop(prepared.value.staged);
+    };
+    if (this.closed) {
+      await dropPrepared();
+      return fail({ code: "archive.io", message: `${this.dir}: the archive is already closed` });
+    }
     if (!isArchivableLink(input.link)) {
       return fail({ code: "archive.bad-link", message: `\`${input.link.slice(0, 200)}\` is not an absolute link a reader may follow (unparseable, relative, or a script URL); the item is skipped`, url: input.link });
     }
-    if (this.parts.ledger.isKnown(input.link, input.guid)) return recordKnown(this.parts, input);
-    const placed = await placePost(this.parts, input, this.pending);
+    if (this.parts.ledger.isKnown(input.link, input.guid)) {
+      // Written by an earlier call meanwhile (the same item twice in one run): its staged copy is not needed.
+      await dropPrepared();
+      return recordKnown(this.parts, input);
+    }
+    const placed = await placePost(this.parts, input, this.pending, prepared);
     if (!placed.ok) return placed;
     if (this.pending.length >= CHECKPOINT_EVERY) {
       const checked = await this.checkpoint();

@@ -16,24 +16,41 @@ import type { PostInput, WriteOutcome } from "./types.js";
  */
 const MAX_SAME_NAME = 1000;
 
+/** A new item formatted and staged in `incoming/`, ready to be placed. */
+export interface PreparedPost {
+  baseName: string;
+  text: string;
+  staged: Staged;
+}
+
 /**
- * Writes a new item: staged, linked under the first free name, then recorded in the ledger and the index.
- * The staged post goes into `pending` as soon as it is in place, so the next checkpoint makes it durable
- * even when recording it fails afterwards.
+ * Step (1) of a new item, safe to run ahead of and beside other writes: it only creates a uniquely named file
+ * in `incoming/`. A killed run leaves it there, and the next open places it (recoverStaged).
  */
-export async function placePost(parts: MirrorParts, input: PostInput, pending: Staged[]): Promise<Result<WriteOutcome>> {
+export async function preparePost(parts: MirrorParts, input: PostInput): Promise<Result<PreparedPost>> {
   const { fileName: baseName, text } = formatPost(input);
+  const staged = await parts.store.stage(text, distinctGuid(input.guid, articleLink(input.link)));
+  return staged.ok ? ok({ baseName, text, staged: staged.value }) : staged;
+}
+
+/**
+ * Writes a new item: staged (unless `prepared` already was), linked under the first free name, then recorded
+ * in the ledger and the index. Callers run this one item at a time. The staged post goes into `pending` as soon
+ * as it is in place, so the next checkpoint makes it durable even when recording it fails afterwards.
+ */
+export async function placePost(parts: MirrorParts, input: PostInput, pending: Staged[], prepared?: Result<PreparedPost>): Promise<Result<WriteOutcome>> {
+  const ready = prepared ?? (await preparePost(parts, input));
+  if (!ready.ok) return ready;
+  const { baseName, text, staged } = ready.value;
   const href = articleLink(input.link);
   const key = normalizeLink(href);
   const guid = distinctGuid(input.guid, href);
-  const staged = await parts.store.stage(text, guid);
-  if (!staged.ok) return staged;
-  const placed = await placeUnderFreeName(parts, staged.value, baseName, text, key);
+  const placed = await placeUnderFreeName(parts, staged, baseName, text, key);
   if (!placed.ok) {
-    await parts.store.drop(staged.value);
+    await parts.store.drop(staged);
     return placed;
   }
-  pending.push(staged.value);
+  pending.push(staged);
   const recorded = await recordPlaced(parts, { key, href, guid, fileName: placed.value.fileName, title: frontMatterTitle(cleanTitle(input.title)), html: postHtml(input.html) });
   if (!recorded.ok) return recorded;
   return ok({ kind: placed.value.already ? "seen" : "written", fileName: placed.value.fileName });
