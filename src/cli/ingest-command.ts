@@ -1,7 +1,7 @@
 // What `run` and `fetch` share: reading their flags, running the ingest and printing its report.
 import { resolve } from "node:path";
 import { hasAnyFailure, isRunFailed, runMirror, type RunReport } from "../ingest/index.js";
-import { parseArgs } from "./args.js";
+import { parseArgs, parseKnownArgs } from "./args.js";
 import { EXIT, type Io } from "./io.js";
 import { describeFailure } from "./messages.js";
 import { createProgress, formatSummary } from "./run-display.js";
@@ -27,10 +27,8 @@ export interface IngestRun {
 }
 
 export async function runIngestCommand(args: string[], io: Io, usage: string): Promise<IngestRun> {
-  const parsed = parseArgs(args, [...INGEST_FLAGS]);
+  const parsed = parseKnownArgs(args, [...INGEST_FLAGS], ["force", "strict"]);
   if ("error" in parsed) return usageError(io, usage, parsed.error);
-  const unknown = [...parsed.flags.keys()].filter((f) => ![...INGEST_FLAGS, "force", "strict"].includes(f));
-  if (unknown.length > 0) return usageError(io, usage, `unknown option --${unknown[0]}`);
   if (parsed.positionals.length > 0) return usageError(io, usage, `unexpected argument "${parsed.positionals[0]}"`);
   const dir = mirrorDirOf(args, io);
   const only = typeof parsed.flags.get("only") === "string" ? String(parsed.flags.get("only")).split(",").map((s) => s.trim()).filter(Boolean) : [];

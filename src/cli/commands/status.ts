@@ -1,7 +1,7 @@
 // `newsmirror status`: per source, when it last worked, what failed and how often in a row, and when it is tried next.
 import { openArchive, type SourceState } from "../../archive/index.js";
 import { loadMirrorConfig } from "../../sources/index.js";
-import { parseArgs } from "../args.js";
+import { parseKnownArgs, usageError } from "../args.js";
 import { EXIT, type Command } from "../io.js";
 import { describeFailure } from "../messages.js";
 import { mirrorDirOf } from "../ingest-command.js";
@@ -39,11 +39,9 @@ const command: Command = {
   summary: "show each source's health",
   usage,
   run: async (args, io) => {
-    const parsed = parseArgs(args, ["dir"]);
-    if ("error" in parsed || parsed.positionals.length > 0 || [...parsed.flags.keys()].some((f) => !["dir", "json", "check"].includes(f))) {
-      io.stderr(`${usage}\nnewsmirror: ${"error" in parsed ? parsed.error : "unexpected argument"}\n`);
-      return EXIT.usage;
-    }
+    const parsed = parseKnownArgs(args, ["dir"], ["json", "check"]);
+    if ("error" in parsed) return usageError(io, usage, "status", parsed.error);
+    if (parsed.positionals.length > 0) return usageError(io, usage, "status", `unexpected argument "${parsed.positionals[0]}"`);
     const dir = mirrorDirOf(args, io);
     const config = await loadMirrorConfig(dir);
     if (!config.ok) {
