@@ -8,7 +8,7 @@ import { AppendFile } from "./line-file.js";
 import { acquireLock, type MirrorLock } from "./lock.js";
 import { INDEX_FILE, PostIndex } from "./post-index.js";
 import { POSTS_DIR, PostStore, type Staged } from "./post-store.js";
-import { placePost, preparePost, recoverStaged, recordKnown, type PreparedPost } from "./post-write.js";
+import { isUnchangedKnown, placePost, preparePost, recoverStaged, recordKnown, type PreparedPost } from "./post-write.js";
 import { loadState, saveState, STATE_FILE } from "./state-store.js";
 import type { ArchiveState, PostInput, WriteOutcome } from "./types.js";
 import { isArchivableLink } from "./post-format.js";
@@ -28,6 +28,8 @@ const CHECKPOINT_EVERY = 64;
 export interface Archive {
   readonly dir: string;
   isKnown(link: string, guid: string | null): boolean;
+  /** True when the item is archived with this title already: `write` would answer "seen" (no revision). */
+  isUnchanged(link: string, guid: string | null, title: string): Promise<boolean>;
   /** Writes a new post atomically and appends the ledger; for a known item with a changed title records a revision
       instead (nothing overwritten); for a known unchanged item returns "seen". */
   write(input: PostInput): Promise<Result<WriteOutcome>>;
@@ -169,6 +171,10 @@ class WritableArchive implements Archive {
 
   isKnown(link: string, guid: string | null): boolean {
     return this.parts.ledger.isKnown(link, guid);
+  }
+
+  isUnchanged(link: string, guid: string | null, title: string): Promise<boolean> {
+    return isUnchangedKnown(this.parts, link, guid, title);
   }
 
   write(input: PostInput): Promise<Result<WriteOutcome>> {

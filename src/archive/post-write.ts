@@ -60,6 +60,18 @@ export async function placePost(parts: MirrorParts, input: PostInput, pending: S
  * A known item: "seen" when its title is unchanged, else a line in `revisions.jsonl` and the index updated to
  * the new title (so the same edit is recorded once); the post itself is never rewritten.
  */
+/**
+ * True when the item is archived under this very title: `write` would only answer "seen", so the caller can
+ * skip preparing its content (cleaning every known item of every feed each hour costs seconds for nothing).
+ */
+export async function isUnchangedKnown(parts: MirrorParts, link: string, guid: string | null, title: string): Promise<boolean> {
+  if (!parts.ledger.isKnown(link, guid)) return false;
+  const loaded = await parts.index.load();
+  if (!loaded.ok) return false;
+  const href = articleLink(link);
+  return parts.index.titleHashOf(normalizeLink(href), distinctGuid(guid, href)) === titleHash(frontMatterTitle(cleanTitle(title)));
+}
+
 export async function recordKnown(parts: MirrorParts, input: PostInput): Promise<Result<WriteOutcome>> {
   const loaded = await parts.index.load();
   if (!loaded.ok) return loaded;

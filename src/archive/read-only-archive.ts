@@ -18,6 +18,10 @@ export class ReadOnlyArchive implements Archive {
   private links: Set<string> | null = null;
 
   /** Reads the ledger on first use only, so `status` on a large mirror stays quick. */
+  async isUnchanged(): Promise<boolean> {
+    return false; // nothing is written through a read-only archive, so nothing needs skipping
+  }
+
   isKnown(link: string, guid: string | null): boolean {
     this.links ??= readLedgerKeys(this.dir);
     if (this.links.has(normalizeLink(link))) return true;

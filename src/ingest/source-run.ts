@@ -138,6 +138,10 @@ async function ingestEntry(entry: Entry, source: Source, state: SourceState, rep
     return;
   }
   const known = context.archive.isKnown(link, entry.guid);
+  if (known && (await context.archive.isUnchanged(link, entry.guid, entry.title))) {
+    report.seen += 1;
+    return;
+  }
   const { article, failedImages } = known ? { article: knownArticle(entry, link, source), failedImages: [] } : await completeArticle(entry, link, source, report, context);
   if (!known && source.clean) tally.record(link, source.remove, article.rulesMatched);
   const input: PostInput = {
