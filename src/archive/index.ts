@@ -5,7 +5,7 @@
  *   _posts/<YYYY-MM-DD>-<title>.md  one post each, golden format; a different article with a taken name gets ` (2)`
  *   allurls.dat                     the original's ledger: one `new URL(link).href` a line, only appended to
  *   allguids.dat                    guids that differ from their link, one a line (feeds whose links change)
- *   revisions.jsonl                 headline edits of archived items: {at, link, fileName, oldTitle, newTitle, textChange}
+ *   revisions.jsonl                 headline edits of archived items: {at, link, fileName, oldTitle, newTitle, textChange, textSimilarity}
  *   .newsmirror/state.json          per-source state for `status` (validators, last success/error, next retry)
  *   .newsmirror/index.jsonl         derived: link key -> file name, latest title, content hash
  *   .newsmirror/incoming/           posts staged before they are linked into _posts/ (crash recovery)

@@ -6,6 +6,7 @@ import { normalizeLink } from "./link-key.js";
 import { articleLink, cleanTitle, formatPost, frontMatterTitle, postHtml } from "./post-format.js";
 import { hashText, titleHash } from "./post-index.js";
 import { parsePost } from "./post-parse.js";
+import { textSimilarity } from "./text-similarity.js";
 import type { Staged } from "./post-store.js";
 import type { PostInput, WriteOutcome } from "./types.js";
 
@@ -97,11 +98,23 @@ export async function recordKnown(parts: MirrorParts, input: PostInput): Promise
     oldTitle: last.value.t,
     newTitle: title,
     textChange: last.value.h !== htmlHash,
+    // How much: the archived post's body against the new version (1 = same text). A post completed with its
+    // page's full text is compared with what the feed carries now, so there it also counts the completion.
+    textSimilarity: last.value.h === htmlHash ? 1 : await archivedSimilarity(parts, last.value.f, input.html),
   };
   const appended = await parts.revisions.append([JSON.stringify(revision)]);
   if (!appended.ok) return appended;
   const added = await parts.index.add({ k: last.value.k, g: guid ?? last.value.g, f: last.value.f, t: title, h: htmlHash });
   return added.ok ? ok({ kind: "revised", fileName: last.value.f }) : added;
+}
+
+/** Similarity of the archived post's body and `html`; null when the post cannot be read. */
+async function archivedSimilarity(parts: MirrorParts, fileName: string | null, html: string): Promise<number | null> {
+  if (fileName === null) return null;
+  const text = await parts.store.read(fileName);
+  if (!text.ok || text.value === null) return null;
+  const post = parsePost(text.value, fileName);
+  return post.ok ? textSimilarity(post.value.html, postHtml(html)) : null;
 }
 
 /** Finishes the posts a killed run left staged: each ends up once in `_posts/` and once in the ledger. */

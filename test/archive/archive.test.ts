@@ -96,7 +96,7 @@ describe("openArchive and write", () => {
     expect(posts(dir)).toEqual(["2024-04-02-Item 1.md"]);
     const lines = readFileSync(join(dir, "revisions.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toEqual([
-      { at: RUN_TIME.toISOString(), link: "https://news.example/a/1", fileName: "2024-04-02-Item 1.md", oldTitle: "Item 1", newTitle: "Item 1 (updated)", textChange: true },
+      { at: RUN_TIME.toISOString(), link: "https://news.example/a/1", fileName: "2024-04-02-Item 1.md", oldTitle: "Item 1", newTitle: "Item 1 (updated)", textChange: true, textSimilarity: expect.any(Number) },
     ]);
     const post = parsePost(readFileSync(join(dir, "_posts", "2024-04-02-Item 1.md"), "utf8"), "x.md");
     expect(post.ok && post.value.title).toBe("Item 1");

@@ -40,7 +40,7 @@ describe("known items", () => {
       expect(readdirSync(join(dir, "_posts"))).toHaveLength(2);
       const revisions = readFileSync(join(dir, "revisions.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(revisions).toHaveLength(1);
-      expect(revisions[0]).toMatchObject({ oldTitle: "Minister meets counterpart", newTitle: "Minister meets counterpart, signs pact" });
+      expect(revisions[0]).toMatchObject({ oldTitle: "Minister meets counterpart", newTitle: "Minister meets counterpart, signs pact", textChange: false, textSimilarity: 1 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
