@@ -58,10 +58,6 @@ export async function placePost(parts: MirrorParts, input: PostInput, pending: S
 }
 
 /**
- * A known item: "seen" when its title is unchanged, else a line in `revisions.jsonl` and the index updated to
- * the new title (so the same edit is recorded once); the post itself is never rewritten.
- */
-/**
  * True when the item is archived under this very title: `write` would only answer "seen", so the caller can
  * skip preparing its content (cleaning every known item of every feed each hour costs seconds for nothing).
  */
@@ -73,6 +69,10 @@ export async function isUnchangedKnown(parts: MirrorParts, link: string, guid: s
   return parts.index.titleHashOf(normalizeLink(href), distinctGuid(guid, href)) === titleHash(frontMatterTitle(cleanTitle(title)));
 }
 
+/**
+ * A known item: "seen" when its title is unchanged, else a line in `revisions.jsonl` and the index updated to
+ * the new title (so the same edit is recorded once); the post itself is never rewritten.
+ */
 export async function recordKnown(parts: MirrorParts, input: PostInput): Promise<Result<WriteOutcome>> {
   const loaded = await parts.index.load();
   if (!loaded.ok) return loaded;
@@ -80,9 +80,9 @@ export async function recordKnown(parts: MirrorParts, input: PostInput): Promise
   const key = normalizeLink(href);
   const guid = distinctGuid(input.guid, href);
   const title = frontMatterTitle(cleanTitle(input.title));
-  const htmlHash = hashText(postHtml(input.html));
   const held = parts.index.titleHashOf(key, guid);
   if (held === titleHash(title)) return ok({ kind: "seen", fileName: null });
+  const htmlHash = hashText(postHtml(input.html));
   const last = held === null ? ok(null) : await parts.index.lastRecord(key, guid);
   if (!last.ok) return last;
   if (last.value === null) {

@@ -24,10 +24,19 @@ export const chooseFullText: ContentStep = (article, context) => {
   return { ...article, html: chosen.html, dom: null, notes: [...article.notes, chosen.note] };
 };
 
+/** A source's `remove:` selectors, checked once per list rather than once per article. */
+const OPTION_RULES = new WeakMap<readonly string[], ReturnType<typeof rulesFromOptions>>();
+
+function optionRules(selectors: readonly string[]): ReturnType<typeof rulesFromOptions> {
+  let rules = OPTION_RULES.get(selectors);
+  if (rules === undefined) OPTION_RULES.set(selectors, (rules = rulesFromOptions(selectors)));
+  return rules;
+}
+
 /** Built-in site rules for the article's host, then the source's own `remove:` selectors. */
 export const removeBoilerplate: ContentStep = (article, context) => {
   const draft = withDom(article);
-  const fromOptions = rulesFromOptions(context.options.remove);
+  const fromOptions = optionRules(context.options.remove);
   const rules = [...rulesForUrl(context.baseUrl), ...fromOptions.rules];
   const matched = applyRemoveRules(draft.dom, rules);
   const notes = fromOptions.invalid.map((selector) => `remove: "${selector}" is not a valid CSS selector; it was skipped`);

@@ -44,7 +44,9 @@ export interface ParseOptions {
   timezone?: string | null;
 }
 
-export { parseTime } from "./time.js";
+export { parseTime, isKnownTimezone } from "./time.js";
+/** Text made safe in HTML content and attributes (the five characters Liquid's `escape` replaces). */
+export { escapeHtml } from "./html-text.js";
 
 /** The same shape for every XML dialect: one module each (STYLE rule 2). */
 const XML_DIALECTS = { rss: rss2, rdf, atom } as const;

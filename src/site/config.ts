@@ -1,4 +1,5 @@
 // The mirror's site settings: `_config.yml` (Jekyll's names) to a checked `SiteConfig`.
+import { isKnownTimezone } from "../feed/index.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
@@ -52,16 +53,6 @@ const DEFAULTS: SiteConfig = {
   paginate: DEFAULT_PAGINATE,
   comments: null,
 };
-
-/** True when `zone` is an IANA time zone this Node knows. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Turns a `--base-url` or `baseurl` value into "" or "/a/b". */
 export function normalizeBaseUrl(value: string): string {
@@ -120,7 +111,7 @@ export function parseSiteConfig(source: string, file = "_config.yml"): Result<Si
   config.permalink = text(data["permalink"]) ?? DEFAULT_PERMALINK;
   const zone = text(data["timezone"]);
   if (zone !== null) {
-    if (!isKnownTimeZone(zone)) {
+    if (!isKnownTimezone(zone)) {
       return fail({ code: "site.config", file, message: `${file}: timezone "${zone}" is not an IANA zone name; use e.g. Asia/Taipei or UTC` });
     }
     config.timezone = zone;

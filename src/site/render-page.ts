@@ -1,4 +1,5 @@
 // One planned page to its bytes: the Liquid scope each kind of page gets, the layouts, the feeds.
+import { escapeHtml } from "../feed/index.js";
 import type { CommentsConfig, SiteConfig } from "./config.js";
 import { originalLink, renderAtom, renderJsonFeed, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type FeedItem } from "./mirror-feeds.js";
 import type { PagePlan, PageLink, PlannedPage } from "./page-plan.js";
@@ -88,20 +89,13 @@ function commonPage(ctx: RenderContext, page: PlannedPage, title: string): Recor
   };
 }
 
-function sourceKey(ctx: RenderContext, name: string): string {
-  return ctx.plan.sources.find((s) => s.name === name)?.key ?? "";
-}
-
-/** Text safe in HTML content and double-quoted attributes (what Liquid's `escape` does). */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 function listItem(ctx: RenderContext, from: string, post: PostSummary, keys: Map<string, string>): Record<string, unknown> {
   const date = new Date(post.time);
   const item = {
     title: post.title, href: relativeHref(from, post.path), source: post.site,
-    source_href: relativeHref(from, `source/${keys.get(post.site) ?? sourceKey(ctx, post.site)}/index.html`),
+    source_href: relativeHref(from, `source/${keys.get(post.site) ?? ""}/index.html`),
     datetime: date.toISOString(), utc: utcTime(date), time: localTime(date, ctx.config.timezone).slice(11), lang: post.lang, line: "",
   };
   // The default theme's <li> (theme/_includes/post-list.html says why it is made here).
