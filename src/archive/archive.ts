@@ -8,7 +8,7 @@ import { AppendFile } from "./line-file.js";
 import { acquireLock, type MirrorLock } from "./lock.js";
 import { INDEX_FILE, PostIndex } from "./post-index.js";
 import { POSTS_DIR, PostStore, type Staged } from "./post-store.js";
-import { isUnchangedKnown, placePost, preparePost, recoverStaged, recordKnown, type PreparedPost } from "./post-write.js";
+import { commitStaged, isUnchangedKnown, placePost, preparePost, recoverStaged, recordKnown, type PreparedPost } from "./post-write.js";
 import { loadState, saveState, STATE_FILE } from "./state-store.js";
 import type { ArchiveState, PostInput, WriteOutcome } from "./types.js";
 import { isArchivableLink } from "./post-format.js";
@@ -242,18 +242,10 @@ class WritableArchive implements Archive {
     await this.lock.release();
   }
 
-  /**
-   * Makes everything so far durable, in the order that keeps a crash safe: posts fsynced, then their ledger
-   * lines written and fsynced, then the staged copies removed (DESIGN.md "Write once, atomically").
-   */
+  /** Makes everything so far durable (commitStaged says in which order). */
   private async checkpoint(): Promise<Result<void>> {
-    const durable = await this.parts.store.makeDurable(this.pending);
-    if (!durable.ok) return durable;
-    for (const synced of [await this.parts.ledger.flush(), await this.parts.index.sync(), await this.parts.revisions.sync()]) {
-      if (!synced.ok) return synced;
-    }
-    await this.parts.store.release(this.pending);
-    this.pending = [];
-    return ok(undefined);
+    const committed = await commitStaged(this.parts, this.pending);
+    if (committed.ok) this.pending = [];
+    return committed;
   }
 }

@@ -9,7 +9,7 @@ import { readLines } from "./line-file.js";
 import { normalizeLink } from "./link-key.js";
 import { parsePost } from "./post-parse.js";
 import { POSTS_DIR, type Staged } from "./post-store.js";
-import { placeUnderFreeName, recordPlaced } from "./post-write.js";
+import { commitStaged, placeUnderFreeName, recordPlaced } from "./post-write.js";
 import { readPostTexts } from "./read-posts.js";
 
 export interface ImportReport {
@@ -76,12 +76,7 @@ async function copyPosts(parts: MirrorParts, fromDir: string, report: ImportRepo
       if (!recorded.ok) return recorded;
     }
   }
-  const durable = await parts.store.makeDurable(staged);
-  if (!durable.ok) return durable;
-  const flushed = await parts.ledger.flush();
-  if (!flushed.ok) return flushed;
-  await parts.store.release(staged);
-  return ok(undefined);
+  return commitStaged(parts, staged);
 }
 
 async function mergeLedger(parts: MirrorParts, fromDir: string): Promise<Result<void>> {

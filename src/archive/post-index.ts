@@ -131,7 +131,8 @@ function withFileName(record: IndexRecord, previous: IndexRecord | null): IndexR
   return record.f === null && previous !== null ? { ...record, f: previous.f } : record;
 }
 
-function parseRecord(line: string): IndexRecord | null {
+/** One index line as a record, or null for a cut or foreign line. */
+export function parseRecord(line: string): IndexRecord | null {
   try {
     const value = JSON.parse(line) as Partial<IndexRecord>;
     if (typeof value.k !== "string" || typeof value.t !== "string" || typeof value.h !== "string") return null;

@@ -138,12 +138,23 @@ export async function recoverStaged(parts: MirrorParts): Promise<Result<number>>
       recovered += 1;
     }
   }
-  const durable = await parts.store.makeDurable(leftovers.value);
+  const committed = await commitStaged(parts, leftovers.value);
+  return committed.ok ? ok(recovered) : committed;
+}
+
+/**
+ * Makes placed posts durable in the order that keeps a crash safe: posts fsynced, then their ledger lines
+ * written and fsynced (with the index and revisions), then the staged copies removed (DESIGN.md "Write once,
+ * atomically"). A crash before the end leaves the staged copies, and the next open finishes the job.
+ */
+export async function commitStaged(parts: MirrorParts, staged: readonly Staged[]): Promise<Result<void>> {
+  const durable = await parts.store.makeDurable(staged);
   if (!durable.ok) return durable;
-  const flushed = await parts.ledger.flush();
-  if (!flushed.ok) return flushed;
-  await parts.store.release(leftovers.value);
-  return ok(recovered);
+  for (const synced of [await parts.ledger.flush(), await parts.index.sync(), await parts.revisions.sync()]) {
+    if (!synced.ok) return synced;
+  }
+  await parts.store.release(staged);
+  return ok(undefined);
 }
 
 export interface Placed {

@@ -5,7 +5,7 @@ import { closeParts, openLocked, type MirrorParts } from "./archive.js";
 import { writeFileAtomically } from "./atomic-file.js";
 import { readLines } from "./line-file.js";
 import { normalizeLink } from "./link-key.js";
-import { hashText, INDEX_FILE, recordLine, type IndexRecord } from "./post-index.js";
+import { hashText, INDEX_FILE, parseRecord, recordLine, type IndexRecord } from "./post-index.js";
 import { parsePost } from "./post-parse.js";
 import { readPostTexts } from "./read-posts.js";
 
@@ -64,12 +64,9 @@ async function rebuild(parts: MirrorParts, indexPath: string): Promise<Result<Re
 async function oldGuids(indexPath: string): Promise<Result<Map<string, string>>> {
   const guids = new Map<string, string>();
   const read = await readLines(indexPath, (line) => {
-    try {
-      const record = JSON.parse(line) as Partial<IndexRecord>;
-      if (typeof record.k === "string" && typeof record.g === "string") guids.set(record.k, record.g);
-    } catch {
-      // a cut line: its guid is lost, the link still dedupes
-    }
+    // A cut line gives null: its guid is lost, the link still dedupes.
+    const record = parseRecord(line);
+    if (record?.g) guids.set(record.k, record.g);
   });
   return read.ok ? ok(guids) : read;
 }
