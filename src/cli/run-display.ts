@@ -2,6 +2,7 @@
 import type { RunReport, SourceReport } from "../ingest/index.js";
 import type { Io } from "./io.js";
 import { describeFailure } from "./messages.js";
+import { formatTable } from "../sources/index.js";
 
 export interface Progress {
   start: (site: string, url: string) => void;
@@ -62,11 +63,7 @@ export function sourceLine(report: SourceReport): string {
 export function formatSummary(report: RunReport): string {
   const lines: string[] = [];
   const rows = report.sources.map((s) => [s.site, String(s.written), String(s.seen), String(s.itemFailures.length + (s.outcome === "failed" ? 1 : 0)), s.outcome]);
-  const header = ["source", "new", "seen", "failed", "outcome"];
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] as string))));
-  const format = (cells: string[]): string => cells.map((c, i) => c + " ".repeat((widths[i] as number) - width(c))).join("  ").trimEnd();
-  lines.push(format(header));
-  for (const row of rows) lines.push(format(row));
+  lines.push(formatTable([["source", "new", "seen", "failed", "outcome"], ...rows]).trimEnd());
   for (const source of report.sources) {
     for (const item of source.itemFailures) lines.push(`! ${source.site}: item "${item.title}" ${item.link ?? ""}: ${describeFailure({ ...item.failure, source: undefined })}`);
     for (const warning of source.warnings) lines.push(`~ ${source.site}: ${warning}`);
@@ -75,11 +72,4 @@ export function formatSummary(report: RunReport): string {
   const failed = report.sources.filter((s) => s.outcome === "failed").length;
   lines.push(`${total} new post${total === 1 ? "" : "s"} from ${report.sources.length} source${report.sources.length === 1 ? "" : "s"}, ${failed} failed, in ${(report.ms / 1000).toFixed(1)} s${report.aborted ? " (stopped early)" : ""}`);
   return lines.join("\n") + "\n";
-}
-
-/** Display width: CJK characters take two columns in a terminal. */
-function width(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return n;
 }

@@ -88,4 +88,4 @@ export { isItemIncluded } from "./item-filter.js";
 /** Per-source options from command-line flags: readOptionFlags([["clean", "false"]]). */
 export { readOptionFlags, OPTION_FLAG_KEYS } from "./option-flags.js";
 /** The `sources list` table. */
-export { formatSourceTable, describeSetOptions } from "./source-table.js";
+export { formatSourceTable, describeSetOptions, formatTable } from "./source-table.js";

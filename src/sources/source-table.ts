@@ -12,8 +12,13 @@ export function formatSourceTable(config: Pick<MirrorConfig, "sources" | "defaul
     source.enabled ? "yes" : "no",
     describeSetOptions(source, config.defaults),
   ]);
-  const table = [[...HEADERS], ...rows];
-  const widths = HEADERS.map((_, column) => Math.max(...table.map((row) => displayWidth(row[column] ?? ""))));
+  return formatTable([[...HEADERS], ...rows]);
+}
+
+/** Rows as aligned columns two spaces apart (CJK counted two cells wide), the last column unpadded; ends in "\n". */
+export function formatTable(table: readonly (readonly string[])[]): string {
+  const columns = Math.max(0, ...table.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, column) => Math.max(...table.map((row) => displayWidth(row[column] ?? ""))));
   return table
     .map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : pad(cell, widths[column] ?? 0))).join("  ").trimEnd())
     .join("\n") + "\n";
