@@ -85,16 +85,16 @@ async function renderAndWrite(
   plan: PagePlan,
   ctx: RenderContext,
   out: OutputDir,
-  previous: Map<string, [string, string]>,
+  previous: Map<string, string>,
   full: boolean,
   pool: RenderPool | null,
-): Promise<{ pages: Map<string, [string, string]>; written: number }> {
-  const pages = new Map<string, [string, string]>();
+): Promise<{ pages: Map<string, string>; written: number }> {
+  const pages = new Map<string, string>();
   const onMain: PlannedPage[] = [];
   const onWorkers: Array<Extract<PlannedPage, { kind: "post" }>> = [];
   for (const page of plan.pages) {
     const before = previous.get(page.path);
-    if (!full && before && before[0] === page.inputs) pages.set(page.path, before);
+    if (!full && before === page.inputs) pages.set(page.path, before);
     else if (pool && page.kind === "post") onWorkers.push(page);
     else onMain.push(page);
   }
@@ -105,14 +105,9 @@ async function renderAndWrite(
     } catch (error) {
       throw new TemplateError(page.path, error);
     }
-    if (typeof bytes === "string") {
-      const data = Buffer.from(bytes, "utf8");
-      await out.write(page.path, data);
-      pages.set(page.path, [page.inputs, createHash("sha1").update(data).digest("base64url").slice(0, 22)]);
-    } else {
-      await out.copy(page.path, bytes.file);
-      pages.set(page.path, [page.inputs, page.inputs]);
-    }
+    if (typeof bytes === "string") await out.write(page.path, bytes);
+    else await out.copy(page.path, bytes.file);
+    pages.set(page.path, page.inputs);
   });
   const batches: Array<typeof onWorkers> = [];
   for (let i = 0; i < onWorkers.length; i += BATCH) batches.push(onWorkers.slice(i, i + BATCH));
@@ -128,7 +123,7 @@ async function renderAndWrite(
           if ((error as NodeJS.ErrnoException).code === "TEMPLATE") throw new TemplateError((error as Error).message.split(":")[0]!, new Error((error as Error).message.slice((error as Error).message.indexOf(":") + 2)));
           throw error;
         }
-        for (const [path, inputs, output] of done) pages.set(path, [inputs, output]);
+        for (const [path, inputs] of done) pages.set(path, inputs);
       })
     : Promise.resolve();
   await Promise.all([mainThread, workers]);
@@ -172,7 +167,9 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   }
   const scanned = clock();
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
-  const plan = planPages(scan.posts, config, { siteHash, assets: theme.assets });
+  const outRootSame = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
+  const reuse = !full && outRootSame && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages } : undefined;
+  const plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse });
   const planned = clock();
   const assetNames = new Set(theme.assets.map((a) => a.path));
   const ctx: RenderContext = {
@@ -185,12 +182,12 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   };
   const out = createOutputDir(outRoot);
   // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
-  const samePlace = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
-  const before = samePlace ? previous.pages : new Map<string, [string, string]>();
+  const samePlace = outRootSame;
+  const before = samePlace ? previous.pages : new Map<string, string>();
   let result;
   let removed = 0;
   const renderAll = full || !samePlace;
-  const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path)?.[0] !== p.inputs)).length;
+  const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path) !== p.inputs)).length;
   const pool = await createRenderPool(
     { mirrorDir: dir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts: ctx.searchScripts, toggle: ctx.toggle },
     workerCount(toRender, options.workers),
@@ -215,7 +212,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   // A build that changed nothing (same posts, pages, settings, folder) leaves the manifest as it is.
   const unchanged = !full && samePlace && scan.parsed === 0 && result.written === 0 && removed === 0 && previous.placeKey === placeKey && scan.posts.length === previous.posts.size;
   try {
-    if (!unchanged) await saveManifest(manifestFile, { out: outRoot, placeKey, pages: result.pages, posts: new Map(scan.posts.map((p) => [p.fileName, p])) });
+    if (!unchanged) await saveManifest(manifestFile, { out: outRoot, placeKey, siteHash, pages: result.pages, posts: new Map(scan.posts.map((p) => [p.fileName, p])) }, previous);
   } catch (error) {
     return ioFailure(error, `saving ${manifestFile}`);
   }

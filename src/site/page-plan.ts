@@ -71,6 +71,16 @@ export interface PlanOptions {
   siteHash: string;
   /** Static files to copy: site path, absolute source file and its content hash. */
   assets: Array<{ path: string; file: string; hash: string }>;
+  /** The last build, so post pages that cannot have changed keep their recorded inputs (see `cleanPostPages`). */
+  previous?: PreviousBuild;
+}
+
+export interface PreviousBuild {
+  siteHash: string;
+  /** The post summaries the last build planned, by file name; unchanged files are the very same objects. */
+  posts: ReadonlyMap<string, PostSummary>;
+  /** Site path to inputs hash, as recorded. */
+  pages: ReadonlyMap<string, string>;
 }
 
 /** Folders the site's own pages live in; a post whose permalink lands there is moved aside. */
@@ -103,7 +113,7 @@ function withSuffix(post: PostSummary, n: number): PostSummary {
  * "-2", "-3", so no article is lost.
  */
 export function placePosts(posts: readonly PostSummary[]): PostSummary[] {
-  const sorted = [...posts].sort((a, b) => a.time - b.time || (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  const sorted = [...posts].sort(byTimeThenName);
   const taken = new Set<string>();
   return sorted.map((post) => {
     let placed = post;
@@ -262,6 +272,82 @@ function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions)
   return [...parts, { kind: "sitemap-index", path: "sitemap.xml", parts: names, inputs: hashOf(options.siteHash, "sitemap-index", names.join(",")) }];
 }
 
+const byTimeThenName = (a: { time: number; fileName: string }, b: { time: number; fileName: string }): number =>
+  a.time - b.time || (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0);
+
+/**
+ * The posts whose page is known to be as the last build planned it, so their inputs need no hashing (at
+ * 100,000 posts, hashing every post page is most of the plan's time). A post page depends on the post, its
+ * place, its neighbours in its source and the site; so a post is unsafe when it is new or changed (another
+ * object than last time), was moved aside ("-2"), shares a permalink with a post that came, went or changed,
+ * or sits next to one that came, went or changed, at its new or its old place. Null when nothing can be reused.
+ */
+function cleanPostPages(plan: PagePlan, previous: PreviousBuild | undefined, siteHash: string): Set<number> | null {
+  if (!previous || previous.siteHash !== siteHash || previous.posts.size === 0) return null;
+  const current = new Map<string, number>();
+  plan.posts.forEach((post, i) => current.set(post.fileName, i));
+  // A new source can change another's folder name (sourceKeys); then every page is planned again.
+  const sites = new Set(plan.posts.map((p) => p.site));
+  const before = new Set<string>();
+  for (const post of previous.posts.values()) before.add(post.site);
+  if (before.size !== sites.size || [...before].some((site) => !sites.has(site))) return null;
+  const unsafe = new Set<number>();
+  const movedPaths = new Set<string>();
+  const gone: PostSummary[] = [];
+  plan.posts.forEach((post, i) => {
+    const old = previous.posts.get(post.fileName);
+    if (old === post) return;
+    unsafe.add(i);
+    movedPaths.add(post.path);
+    if (old) {
+      gone.push(old);
+      movedPaths.add(old.path);
+    }
+  });
+  for (const [fileName, old] of previous.posts) {
+    if (current.has(fileName)) continue;
+    gone.push(old);
+    movedPaths.add(old.path);
+  }
+  if (unsafe.size === 0 && gone.length === 0) return new Set(plan.posts.keys());
+  // A post that kept its object but not its place (its "-2" went away) shows differently to its neighbours too.
+  plan.posts.forEach((post, i) => {
+    if (movedPaths.has(post.path)) unsafe.add(i);
+  });
+  const sourceOf = new Map(plan.sources.map((s) => [s.name, s.posts]));
+  const changed = [...unsafe];
+  for (const i of changed) {
+    const list = sourceOf.get(plan.posts[i]!.site)!;
+    const at = lowerBound(list, plan.posts[i]!, plan);
+    if (at > 0) unsafe.add(list[at - 1]!);
+    if (at + 1 < list.length) unsafe.add(list[at + 1]!);
+  }
+  // Where a post was: its old neighbours now meet.
+  for (const old of gone) {
+    const list = sourceOf.get(old.site);
+    if (!list) continue;
+    const at = lowerBound(list, old, plan);
+    for (const j of [at - 1, at, at + 1]) if (j >= 0 && j < list.length) unsafe.add(list[j]!);
+  }
+  const clean = new Set<number>();
+  plan.posts.forEach((_, i) => {
+    if (!unsafe.has(i)) clean.add(i);
+  });
+  return clean;
+}
+
+/** The first position in `list` (indexes into plan.posts, oldest first) not older than `post`. */
+function lowerBound(list: number[], post: { time: number; fileName: string }, plan: PagePlan): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (byTimeThenName(plan.posts[list[mid]!]!, post) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * Plans the whole site; pure. `planPages(summaries, config, { siteHash, assets: [] }).pages` lists every file,
  * each with the hash of its inputs, so a build renders only pages whose hash changed.
@@ -281,6 +367,7 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
     source.posts.push(index);
   });
   plan.sources = [...bySource.values()].sort((a, b) => b.last - a.last || (a.name < b.name ? -1 : 1));
+  const clean = cleanPostPages(plan, options.previous, options.siteHash);
   const pages = plan.pages;
   const all = plan.posts.map((_, i) => i);
   pages.push(...planList({ base: "", title: config.title, source: null, posts: all, feed: "feed.xml" }, plan, options, config.paginate));
@@ -293,9 +380,10 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
       const prev = i > 0 ? source.posts[i - 1]! : null;
       const next = i + 1 < source.posts.length ? source.posts[i + 1]! : null;
       const post = plan.posts[postIndex]!;
+      const recorded = clean?.has(postIndex) ? options.previous!.pages.get(post.path) : undefined;
       pages.push({
         kind: "post", path: post.path, post: postIndex, prev, next,
-        inputs: hashOf(options.siteHash, "post", postStamp(post), source.key, neighbourStamp(plan, prev), neighbourStamp(plan, next)),
+        inputs: recorded ?? hashOf(options.siteHash, "post", postStamp(post), source.key, neighbourStamp(plan, prev), neighbourStamp(plan, next)),
       });
     });
   }

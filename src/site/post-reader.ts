@@ -1,6 +1,5 @@
 // Reads `_posts/` for the site: every post file's record, reparsing only files changed since the last build.
-import { readdirSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parsePost } from "../archive/index.js";
 import type { SiteConfig } from "./config.js";
@@ -9,8 +8,6 @@ import { recordOfPost, summarizePost, type PostSummary } from "./post-record.js"
 
 /** Extensions Jekyll renders as posts by default (markdown and HTML converters). */
 const POST_EXTENSIONS = /\.(md|markdown|mkdown|mkdn|mkd|html|htm)$/i;
-/** Files read at once: enough to keep the disk busy, few enough to bound memory at 100,000 posts. */
-const READ_CONCURRENCY = 32;
 
 export interface Unreadable {
   fileName: string;
@@ -84,24 +81,26 @@ export async function scanPosts(
     if (isSameFile(cached, file.size, file.mtimeMs)) posts.push(samePlacement ? cached : summarizePost(cached, config));
     else toRead.push(file);
   }
-  await forEachLimited(toRead, READ_CONCURRENCY, async (file) => {
+  // Read one after another with sync calls: async reads cost four thread-pool round trips per file (open,
+  // stat, read, close), measured at a third of a full build's reading time, and the page cache serves the rest.
+  for (const file of toRead) {
     let bytes: Buffer;
     let text: string;
     try {
-      bytes = await readFile(join(postsDir, file.fileName));
+      bytes = readFileSync(join(postsDir, file.fileName));
       text = bytes.toString("utf8");
     } catch (error) {
       unreadable.push({ fileName: file.fileName, message: `cannot read: ${(error as Error).message}` });
-      return;
+      continue;
     }
     const parsed = parsePost(text, file.fileName.replace(/^.*\//, ""));
     if (!parsed.ok) {
       unreadable.push({ fileName: file.fileName, message: parsed.failure.message });
-      return;
+      continue;
     }
     posts.push(summarizePost(recordOfPost(parsed.value, file.fileName, file.size, file.mtimeMs, bytes), config));
     htmlCache?.keep(file.fileName, parsed.value.html);
-  });
+  }
   unreadable.sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
   return { posts, unreadable, parsed: toRead.length };
 }
@@ -133,7 +132,7 @@ export class HtmlCache {
 /** The article HTML of one post, read again from disk ("" when it vanished or no longer parses). */
 export async function readPostHtml(postsDir: string, fileName: string): Promise<string> {
   try {
-    const parsed = parsePost(await readFile(join(postsDir, fileName), "utf8"), fileName.replace(/^.*\//, ""));
+    const parsed = parsePost(readFileSync(join(postsDir, fileName), "utf8"), fileName.replace(/^.*\//, ""));
     return parsed.ok ? parsed.value.html : "";
   } catch {
     return "";

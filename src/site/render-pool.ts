@@ -8,12 +8,12 @@ export const BATCH = 48;
 /** Old-generation heap of a render worker, MB. */
 const WORKER_HEAP_MB = 128;
 
-type Reply = { type: "ready" } | { type: "failed"; message: string } | { type: "done"; done: Array<[string, string, string]> } | { type: "error"; message: string; code?: string; done: Array<[string, string, string]> };
+type Reply = { type: "ready" } | { type: "failed"; message: string } | { type: "done"; done: Array<[string, string]> } | { type: "error"; message: string; code?: string; done: Array<[string, string]> };
 
 export interface RenderPool {
   size: number;
-  /** Renders and writes one batch on the next free worker; resolves with [path, inputs, output hash] per page. */
-  send(batch: PostJob[]): Promise<Array<[string, string, string]>>;
+  /** Renders and writes one batch on the next free worker; resolves with [path, inputs] per page. */
+  send(batch: PostJob[]): Promise<Array<[string, string]>>;
   close(): Promise<void>;
 }
 
@@ -83,7 +83,7 @@ export async function createRenderPool(setup: WorkerSetup, count: number): Promi
     if (waiter) waiter(worker);
     else idle.push(worker);
   };
-  const send = async (batch: PostJob[]): Promise<Array<[string, string, string]>> => {
+  const send = async (batch: PostJob[]): Promise<Array<[string, string]>> => {
     const worker = await acquire();
     try {
       return await new Promise((resolve, reject) => {

@@ -1,5 +1,4 @@
 // A worker thread that renders and writes post pages (the bulk of a build) in parallel with the main thread.
-import { createHash } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import { createOutputDir } from "./output-dir.js";
 import { miniPlanOf, type PostJob, type WorkerSetup } from "./render-job.js";
@@ -16,7 +15,7 @@ if (!themeResult.ok) {
   const theme = themeResult.value;
   parentPort!.on("message", (jobs: PostJob[]) => {
     void (async () => {
-      const done: Array<[string, string, string]> = [];
+      const done: Array<[string, string]> = [];
       try {
         for (const job of jobs) {
           const { plan, page } = miniPlanOf(job);
@@ -28,9 +27,8 @@ if (!themeResult.ok) {
             throw Object.assign(new Error(`${job.path}: ${(error as Error).message.split("\n")[0]}`), { code: "TEMPLATE" });
           }
           if (typeof text !== "string") throw new Error(`${job.path} is not a page`);
-          const data = Buffer.from(text, "utf8");
-          await out.write(job.path, data);
-          done.push([job.path, job.inputs, createHash("sha1").update(data).digest("base64url").slice(0, 22)]);
+          await out.write(job.path, text);
+          done.push([job.path, job.inputs]);
         }
         parentPort!.postMessage({ type: "done", done });
       } catch (error) {

@@ -1,5 +1,5 @@
 // Tests src/site/manifest.ts: the record of the last build survives a round trip and never blocks a build.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -17,9 +17,40 @@ const post: PostSummary = {
 describe("the site manifest", () => {
   it("round-trips pages and posts", async () => {
     const file = join(dir, ".newsmirror", "site-manifest.json");
-    const manifest: SiteManifest = { out: "/out", placeKey: "k", pages: new Map([["index.html", ["in", "outhash"]]]), posts: new Map([[post.fileName, post]]) };
+    const manifest: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"]]), posts: new Map([[post.fileName, post]]) };
     await saveManifest(file, manifest);
-    expect(await loadManifest(file, "/elsewhere")).toEqual(manifest);
+    const { stored, ...loaded } = await loadManifest(file, "/elsewhere");
+    expect(loaded).toEqual(manifest);
+    expect(stored?.journalBytes).toBe(0);
+  });
+
+  it("appends a small change to the journal and reads it back, ignoring a torn last line", async () => {
+    const file = join(dir, "j", "site-manifest.json");
+    const first: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"], ["old.html", "o"]]), posts: new Map([[post.fileName, post]]) };
+    await saveManifest(file, first);
+    const previous = await loadManifest(file, "/out");
+    const added = { ...post, fileName: "2023-12-08-b.md", title: "b", path: "2023-12-08/b/index.html", url: "/2023-12-08/b/" };
+    const next: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in2"], ["b.html", "b"]]), posts: new Map([[post.fileName, previous.posts.get(post.fileName)!], [added.fileName, added]]) };
+    const baseBefore = readFileSync(file, "utf8");
+    await saveManifest(file, next, previous);
+    expect(readFileSync(file, "utf8")).toBe(baseBefore);
+    const journal = readFileSync(join(dir, "j", "site-manifest.journal"), "utf8");
+    expect(journal.trim().split("\n")).toHaveLength(5);
+    const { stored: _stored, ...reloaded } = await loadManifest(file, "/out");
+    expect(reloaded).toEqual(next);
+    writeFileSync(join(dir, "j", "site-manifest.journal"), `${journal}["g","torn`);
+    const torn = await loadManifest(file, "/out");
+    expect(torn.pages).toEqual(next.pages);
+    // The next save cuts the torn tail before appending.
+    await saveManifest(file, { ...next, pages: new Map([...next.pages, ["c.html", "c"]]) }, torn);
+    expect((await loadManifest(file, "/out")).pages.get("c.html")).toBe("c");
+  });
+
+  it("keeps a URL that is not derived from the output path", async () => {
+    const file = join(dir, "u", "site-manifest.json");
+    const odd = { ...post, url: "/2023-12-07/a.html", path: "2023-12-07/a.html" };
+    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map(), posts: new Map([[odd.fileName, odd]]) });
+    expect((await loadManifest(file, "/out")).posts.get(odd.fileName)).toEqual(odd);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 // Tests src/site/page-plan.ts: the pages planned for a set of posts, as data.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSiteConfig, type SiteConfig } from "../../src/site/config.js";
 import { placePosts, planPages, sourceKeys, SITEMAP_LIMIT, type PlannedPage } from "../../src/site/page-plan.js";
@@ -149,5 +150,51 @@ describe("the sitemap", () => {
     expect(maps.map((p) => p.path)).toEqual(["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
     const first = maps[0]!;
     expect(first.kind === "sitemap" && first.urls.length).toBe(SITEMAP_LIMIT);
+  });
+});
+
+describe("post pages keep their recorded inputs only when nothing they show changed", () => {
+  // Random histories of arrivals, edits (title, date), deletions and permalink clashes: a plan that reuses the
+  // last build's inputs must give every page the inputs a plan from scratch gives.
+  const change = fc.record({
+    kind: fc.constantFrom("add", "edit-title", "edit-time", "delete", "clash"),
+    at: fc.nat(),
+    site: fc.constantFrom("cna", "bbc", "voa"),
+  });
+  it("equals a plan from scratch after any changes", () => {
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 12 }), (changes) => {
+        let posts = Array.from({ length: 30 }, (_, i) => post(i, ["cna", "bbc", "voa"][i % 3]!));
+        // Two posts that already share a permalink: the later one was moved aside to "-2".
+        posts.push({ ...post(31, "bbc"), path: posts[4]!.path, url: posts[4]!.url });
+        const cfg = config("paginate: 5\n");
+        const first = planPages(posts, cfg, options);
+        const previous = { siteHash: options.siteHash, posts: new Map(posts.map((p) => [p.fileName, p])), pages: new Map(first.pages.map((p) => [p.path, p.inputs])) };
+        let serial = 100;
+        for (const c of changes) {
+          const at = c.at % posts.length;
+          if (c.kind === "add") posts = [...posts, post(serial++, c.site)];
+          else if (c.kind === "edit-title") posts = posts.map((p, i) => (i === at ? { ...p, title: `${p.title} (更正)`, hash: `${p.hash}x` } : p));
+          else if (c.kind === "edit-time") posts = posts.map((p, i) => (i === at ? { ...p, time: p.time + 7 * HOUR, hash: `${p.hash}t` } : p));
+          else if (c.kind === "delete" && posts.length > 2) posts = posts.filter((_, i) => i !== at);
+          else if (c.kind === "clash") posts = [...posts, { ...post(serial++, c.site), path: posts[at]!.path, url: posts[at]!.url }];
+        }
+        const reused = planPages(posts, cfg, { ...options, previous });
+        const scratch = planPages(posts, cfg, options);
+        expect(reused.pages.map((p) => [p.path, p.inputs])).toEqual(scratch.pages.map((p) => [p.path, p.inputs]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reuses the inputs of pages nothing touched", () => {
+    const posts = Array.from({ length: 30 }, (_, i) => post(i, ["cna", "bbc", "voa"][i % 3]!));
+    const first = planPages(posts, config(), options);
+    const previous = { siteHash: "s", posts: new Map(posts.map((p) => [p.fileName, p])), pages: new Map(first.pages.map((p) => [p.path, `recorded ${p.path}`])) };
+    const next = planPages([...posts, post(30, "cna")], config(), { ...options, previous });
+    const byPage = byPath(next.pages);
+    expect(byPage.get(posts[0]!.path)!.inputs).toBe(`recorded ${posts[0]!.path}`);
+    // The newest CNA post before the new one gets a "next" link: planned again.
+    expect(byPage.get(posts[27]!.path)!.inputs).not.toBe(`recorded ${posts[27]!.path}`);
   });
 });
