@@ -98,18 +98,26 @@ export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
   return same / HASHES;
 }
 
+/** A post whose text is already cut into `storySentences`, so a caller can keep that instead of the text. */
+export interface PreparedStoryDoc {
+  id: string;
+  site: string;
+  sentences: readonly string[];
+  time?: number | null;
+}
+
 /** Each post's distinctive text: its sentences minus those its source repeats across posts. */
-function coreTexts(docs: readonly StoryDoc[]): string[] {
-  const sentencesOf = docs.map((doc) => storySentences(doc.text));
+function coreTexts(docs: readonly PreparedStoryDoc[]): string[] {
+  const sentencesOf = docs.map((doc) => doc.sentences);
   const perSite = new Map<string, Map<string, number>>();
   sentencesOf.forEach((sentences, i) => {
-    const site = (docs[i] as StoryDoc).site;
+    const site = (docs[i] as PreparedStoryDoc).site;
     let counts = perSite.get(site);
     if (counts === undefined) perSite.set(site, (counts = new Map()));
     for (const sentence of new Set(sentences)) counts.set(sentence, (counts.get(sentence) ?? 0) + 1);
   });
   return sentencesOf.map((sentences, i) => {
-    const counts = perSite.get((docs[i] as StoryDoc).site) as Map<string, number>;
+    const counts = perSite.get((docs[i] as PreparedStoryDoc).site) as Map<string, number>;
     return sentences.filter((s) => (counts.get(s) ?? 0) < SITE_BOILERPLATE_DOCS).join("");
   });
 }
@@ -119,6 +127,14 @@ function coreTexts(docs: readonly StoryDoc[]): string[] {
  * @example findStoryClusters([{ id: "a", site: "CNA", text }, { id: "b", site: "VOA", text: sameStory }]) // [["a", "b"]]
  */
 export function findStoryClusters(docs: readonly StoryDoc[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): string[][] {
+  return findPreparedStoryClusters(docs.map((doc) => ({ id: doc.id, site: doc.site, time: doc.time, sentences: storySentences(doc.text) })), options);
+}
+
+/**
+ * `findStoryClusters` for posts whose text is already `storySentences`: the same clusters for the same input.
+ * @example findPreparedStoryClusters([{ id: "a", site: "CNA", sentences: storySentences(text) }, ...])
+ */
+export function findPreparedStoryClusters(docs: readonly PreparedStoryDoc[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): string[][] {
   const cores = coreTexts(docs);
   const signatures: Array<Uint32Array | null> = cores.map((core) => (core.length >= options.minCoreChars ? minHash(core) : null));
   const parent = docs.map((_, i) => i);

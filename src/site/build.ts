@@ -14,6 +14,7 @@ import { postJobOf } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { BATCH, createRenderPool, workerCount, type RenderPool } from "./render-pool.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
+import { linkPostStories } from "./story-hook.js";
 import { loadTheme } from "./theme.js";
 
 export interface BuildOptions {
@@ -49,8 +50,10 @@ export interface BuildReport {
   parsed: number;
   search: SearchOutcome;
   ms: number;
-  /** Milliseconds per phase: read posts, plan, render and write, search index, save the manifest. */
-  phases: { scan: number; plan: number; write: number; search: number; save: number };
+  /** Milliseconds per phase: read posts, link stories, plan, render and write, search index, save the manifest. */
+  phases: { scan: number; stories: number; plan: number; write: number; search: number; save: number };
+  /** Posts in a story with others ("also reported by"), and the posts read to find them in this build. */
+  stories: { linked: number; read: number };
   /** Render threads used besides the main one. */
   workers: number;
 }
@@ -60,6 +63,7 @@ const WRITE_CONCURRENCY = 16;
 /** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): about 5,000 median posts. */
 const HTML_CACHE_CHARS = 16_000_000;
 const MANIFEST_FILE = join(".newsmirror", "site-manifest.json");
+const STORY_FILE = join(".newsmirror", "story-links.json");
 
 /** A layout or include that fails while rendering a page (a mirror's own override, usually). */
 class TemplateError extends Error {
@@ -166,10 +170,17 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     return ioFailure(error, `reading ${postsDir}`);
   }
   const scanned = clock();
+  let stories;
+  try {
+    stories = await linkPostStories(join(dir, STORY_FILE), scan.posts, async (fileName) => htmlCache.peek(fileName) ?? readPostHtml(postsDir, fileName));
+  } catch (error) {
+    return ioFailure(error, `saving ${join(dir, STORY_FILE)}`);
+  }
+  const linked = clock();
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
   const outRootSame = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
-  const reuse = !full && outRootSame && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages } : undefined;
-  const plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse });
+  const reuse = !full && outRootSame && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied } : undefined;
+  const plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse, stories: stories.links });
   const planned = clock();
   const assetNames = new Set(theme.assets.map((a) => a.path));
   const ctx: RenderContext = {
@@ -226,6 +237,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     search,
     ms: Math.round(clock() - started),
     workers: workersUsed,
-    phases: { scan: Math.round(scanned - phaseStart), plan: Math.round(planned - scanned), write: Math.round(wrote - planned), search: Math.round(searched - wrote), save: Math.round(clock() - searched) },
+    stories: { linked: stories.links.size, read: stories.postsRead },
+    phases: { scan: Math.round(scanned - phaseStart), stories: Math.round(linked - scanned), plan: Math.round(planned - linked), write: Math.round(wrote - planned), search: Math.round(searched - wrote), save: Math.round(clock() - searched) },
   });
 }

@@ -48,7 +48,7 @@ interface PageBase {
 
 export type PlannedPage =
   | (PageBase & { kind: "list"; title: string; source: string | null; posts: number[]; newer: PageLink | null; older: PageLink | null; feed: string | null })
-  | (PageBase & { kind: "post"; post: number; prev: number | null; next: number | null })
+  | (PageBase & { kind: "post"; post: number; prev: number | null; next: number | null; also: number[] })
   | (PageBase & { kind: "sources" })
   | (PageBase & { kind: "archive"; title: string; entries: ArchiveEntry[]; posts: number[]; up: PageLink | null; newer: PageLink | null; older: PageLink | null })
   | (PageBase & { kind: "feed"; format: FeedFormat; source: string | null; posts: number[]; listPath: string })
@@ -73,6 +73,8 @@ export interface PlanOptions {
   assets: Array<{ path: string; file: string; hash: string }>;
   /** The last build, so post pages that cannot have changed keep their recorded inputs (see `cleanPostPages`). */
   previous?: PreviousBuild;
+  /** Posts carrying the same story: file name to the other members' file names ("also reported by"). */
+  stories?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface PreviousBuild {
@@ -81,6 +83,8 @@ export interface PreviousBuild {
   posts: ReadonlyMap<string, PostSummary>;
   /** Site path to inputs hash, as recorded. */
   pages: ReadonlyMap<string, string>;
+  /** Posts that were or are in a story cluster: their pages are always planned afresh. */
+  storied?: ReadonlySet<string>;
 }
 
 /** Folders the site's own pages live in; a post whose permalink lands there is moved aside. */
@@ -143,6 +147,11 @@ function postStamp(post: PostSummary): string {
 /** What a post page shows of a neighbour: its link and title. */
 function neighbourStamp(plan: PagePlan, index: number | null): string | null {
   return index === null ? null : `${plan.posts[index]!.path}|${plan.posts[index]!.title}`;
+}
+
+/** What a post page shows of the other posts of its story: link, title and source. */
+function storyStamp(plan: PagePlan, also: number[]): string | null {
+  return also.length === 0 ? null : also.map((i) => `${plan.posts[i]!.path}|${plan.posts[i]!.title}|${plan.posts[i]!.site}`).join("\n");
 }
 
 interface ListSpec {
@@ -309,7 +318,8 @@ function cleanPostPages(plan: PagePlan, previous: PreviousBuild | undefined, sit
     gone.push(old);
     movedPaths.add(old.path);
   }
-  if (unsafe.size === 0 && gone.length === 0) return new Set(plan.posts.keys());
+  const storied = previous.storied ?? new Set<string>();
+  if (unsafe.size === 0 && gone.length === 0) return new Set([...plan.posts.keys()].filter((i) => !storied.has(plan.posts[i]!.fileName)));
   // A post that kept its object but not its place (its "-2" went away) shows differently to its neighbours too.
   plan.posts.forEach((post, i) => {
     if (movedPaths.has(post.path)) unsafe.add(i);
@@ -329,9 +339,10 @@ function cleanPostPages(plan: PagePlan, previous: PreviousBuild | undefined, sit
     const at = lowerBound(list, old, plan);
     for (const j of [at - 1, at, at + 1]) if (j >= 0 && j < list.length) unsafe.add(list[j]!);
   }
+  // A post in a story shows the other members: planned afresh (few posts), without touching its neighbours.
   const clean = new Set<number>();
-  plan.posts.forEach((_, i) => {
-    if (!unsafe.has(i)) clean.add(i);
+  plan.posts.forEach((post, i) => {
+    if (!unsafe.has(i) && !storied.has(post.fileName)) clean.add(i);
   });
   return clean;
 }
@@ -368,6 +379,9 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
   });
   plan.sources = [...bySource.values()].sort((a, b) => b.last - a.last || (a.name < b.name ? -1 : 1));
   const clean = cleanPostPages(plan, options.previous, options.siteHash);
+  const indexOf = new Map<string, number>();
+  if (options.stories && options.stories.size > 0) plan.posts.forEach((post, i) => indexOf.set(post.fileName, i));
+  const alsoOf = (post: PostSummary): number[] => (options.stories?.get(post.fileName) ?? []).flatMap((name) => indexOf.get(name) ?? []);
   const pages = plan.pages;
   const all = plan.posts.map((_, i) => i);
   pages.push(...planList({ base: "", title: config.title, source: null, posts: all, feed: "feed.xml" }, plan, options, config.paginate));
@@ -381,9 +395,10 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
       const next = i + 1 < source.posts.length ? source.posts[i + 1]! : null;
       const post = plan.posts[postIndex]!;
       const recorded = clean?.has(postIndex) ? options.previous!.pages.get(post.path) : undefined;
+      const also = alsoOf(post);
       pages.push({
-        kind: "post", path: post.path, post: postIndex, prev, next,
-        inputs: recorded ?? hashOf(options.siteHash, "post", postStamp(post), source.key, neighbourStamp(plan, prev), neighbourStamp(plan, next)),
+        kind: "post", path: post.path, post: postIndex, prev, next, also,
+        inputs: recorded ?? hashOf(options.siteHash, "post", postStamp(post), source.key, neighbourStamp(plan, prev), neighbourStamp(plan, next), storyStamp(plan, also)),
       });
     });
   }

@@ -118,6 +118,10 @@ export class HtmlCache {
     this.map.set(fileName, html);
     this.size += html.length;
   }
+  /** The kept HTML, still kept. */
+  peek(fileName: string): string | undefined {
+    return this.map.get(fileName);
+  }
   /** The kept HTML, forgotten once taken (each post page is rendered once). */
   take(fileName: string): string | undefined {
     const html = this.map.get(fileName);

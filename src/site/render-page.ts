@@ -175,6 +175,7 @@ async function renderPost(ctx: RenderContext, page: Extract<PlannedPage, { kind:
     source: post.site, source_href: relativeHref(page.path, `source/${key}/index.html`),
     author: post.author, show_author: post.author !== "" && post.author !== post.site,
     from: post.from, original: originalLink(post.from), prev: neighbour(page.prev), next: neighbour(page.next),
+    also: page.also.map((i) => ({ title: ctx.plan.posts[i]!.title, href: relativeHref(page.path, ctx.plan.posts[i]!.path), source: ctx.plan.posts[i]!.site, lang: ctx.plan.posts[i]!.lang })),
     comments: post.comments, comments_on: post.comments && ctx.config.comments !== null,
     categories: post.categories, tags: [post.site], url: post.url, layout: "post",
     feed: relativeHref(page.path, `source/${key}/feed.xml`), feed_title: post.site,

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { Parser } from "htmlparser2";
+import * as OpenCC from "opencc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildReport } from "../../src/site/index.js";
 import { sharedPath } from "../support/paths.js";
@@ -202,6 +203,50 @@ describe("incremental builds", () => {
     expect(moved.written).toBe(moved.pages - assets);
     expect(moved.removed).toBe(30);
     expect(existsSync(join(dir, "_site", first[0]!.slice(0, 10)))).toBe(false);
+  }, 60_000);
+});
+
+describe("also reported by", () => {
+  // A CNA story and the same story republished in Simplified script by another outlet two hours later.
+  const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+  const original = readdirSync(CORPUS).filter((name) => name.endsWith(".md")).sort().find((name) => {
+    const text = readFileSync(join(CORPUS, name), "utf8");
+    return /^categories: \[ \(臺\)中央社CNA \]$/m.test(text) && (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 400;
+  })!;
+  const copyName = `${original.slice(0, 11)}轉載 ${original.slice(11)}`;
+  const copyText = (): string =>
+    toSimplified(readFileSync(join(CORPUS, original), "utf8"))
+      .replace(/^categories: .*$/m, "categories: [ 轉載新聞 ]")
+      .replace(/^tags: .*$/m, "tags: [ 轉載新聞 ]")
+      .replace(/^date: (.*)$/m, (_line: string, date: string) => `date: ${new Date(Date.parse(date) + 2 * 3_600_000).toISOString()}`);
+
+  it("links both posts of one story, incrementally as a full build does, and unlinks a deleted one", async () => {
+    expect(original).toBeDefined();
+    const dir = tempDir();
+    const others = readdirSync(CORPUS).filter((name) => name.startsWith(original.slice(0, 8)) && name !== original).sort().slice(0, 20);
+    copyPosts(dir, [original, ...others]);
+    const first = await mustBuild({ dir, search: false });
+    expect(first.stories.linked).toBe(0);
+    writeFileSync(join(dir, "_posts", copyName), copyText());
+    const second = await mustBuild({ dir, search: false });
+    expect(second.stories.linked).toBe(2);
+    const html = readTree(join(dir, "_site"));
+    const text = (base64: string): string => Buffer.from(base64, "base64").toString("utf8");
+    const withAside = [...html.values()].map(text).filter((page) => page.includes('<aside class="also"'));
+    expect(withAside).toHaveLength(2);
+    for (const page of withAside) expect(page).toMatch(/其他來源也報導了[\s\S]*<span class="src">(\(臺\)中央社CNA|轉載新聞)<\/span> <a href="\.\.\//);
+
+    const fresh = tempDir();
+    copyPosts(fresh, [original, ...others]);
+    writeFileSync(join(fresh, "_posts", copyName), copyText());
+    await mustBuild({ dir: fresh, search: false, full: true });
+    const full = readTree(join(fresh, "_site"));
+    expect([...html.keys()].filter((path) => html.get(path) !== full.get(path))).toEqual([]);
+
+    unlinkSync(join(dir, "_posts", copyName));
+    const third = await mustBuild({ dir, search: false });
+    expect(third.stories.linked).toBe(0);
+    expect([...readTree(join(dir, "_site")).values()].some((page) => text(page).includes('<aside class="also"'))).toBe(false);
   }, 60_000);
 });
 

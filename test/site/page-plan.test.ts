@@ -179,6 +179,25 @@ describe("post pages keep their recorded inputs only when nothing they show chan
           else if (c.kind === "delete" && posts.length > 2) posts = posts.filter((_, i) => i !== at);
           else if (c.kind === "clash") posts = [...posts, { ...post(serial++, c.site), path: posts[at]!.path, url: posts[at]!.url }];
         }
+        // Stories before and after: pairs of posts picked by the changes, linked both ways.
+        const storiesOf = (list: PostSummary[], salt: number): Map<string, string[]> => {
+          const map = new Map<string, string[]>();
+          changes.forEach((c, k) => {
+            const a = list[(c.at + salt) % list.length]!.fileName;
+            const b = list[(c.at + salt + k + 1) % list.length]!.fileName;
+            if (a === b || map.has(a) || map.has(b)) return;
+            map.set(a, [b]);
+            map.set(b, [a]);
+          });
+          return map;
+        };
+        const before = storiesOf([...previous.posts.values()], 1);
+        const firstWithStories = planPages([...previous.posts.values()], cfg, { ...options, stories: before });
+        const after = storiesOf(posts, 2);
+        const storied = new Set([...before.keys(), ...after.keys()]);
+        const withStories = { ...previous, pages: new Map(firstWithStories.pages.map((p) => [p.path, p.inputs])), storied };
+        expect(planPages(posts, cfg, { ...options, previous: withStories, stories: after }).pages.map((p) => [p.path, p.inputs]))
+          .toEqual(planPages(posts, cfg, { ...options, stories: after }).pages.map((p) => [p.path, p.inputs]));
         const reused = planPages(posts, cfg, { ...options, previous });
         const scratch = planPages(posts, cfg, options);
         expect(reused.pages.map((p) => [p.path, p.inputs])).toEqual(scratch.pages.map((p) => [p.path, p.inputs]));

@@ -22,12 +22,15 @@ describe("postJobOf and miniPlanOf", () => {
     const theme = await loadTheme("/nonexistent-mirror");
     if (!config.ok || !theme.ok) throw new Error("setup");
     const posts = [post(1, "a"), post(2, "b"), post(3, "a"), post(4, "b"), post(5, "a")];
-    const plan = planPages(posts, config.value, { siteHash: "s", assets: [] });
+    // Post 3 carries the same story as post 2 (another source): its page links it, from the job too.
+    const stories = new Map([[posts[2]!.fileName, [posts[1]!.fileName]], [posts[1]!.fileName, [posts[2]!.fileName]]]);
+    const plan = planPages(posts, config.value, { siteHash: "s", assets: [], stories });
     const page = plan.pages.find((p): p is Extract<PlannedPage, { kind: "post" }> => p.kind === "post" && p.path === post(n, "a").path)!;
     const base = { config: config.value, theme: theme.value, loadHtml: async () => "<p>x</p>", searchScripts: [], toggle: false };
     const full = await renderPage({ ...base, plan } as RenderContext, page);
     const job = postJobOf(plan, page, new Map(plan.sources.map((s) => [s.name, s.key])), "<p>x</p>");
     const mini = miniPlanOf(structuredClone(job));
     expect(await renderPage({ ...base, plan: mini.plan } as RenderContext, mini.page)).toBe(full);
+    expect(String(full).includes('<aside class="also"')).toBe(n === 3);
   });
 });

@@ -1,0 +1,272 @@
+// "Also reported by" links between posts of one story (issue 4), found per fixed time window and cached per window.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { Parser } from "htmlparser2";
+import { findPreparedStoryClusters, storySentences } from "../content/index.js";
+import { forEachLimited } from "./post-reader.js";
+
+/** What the links need of a post; `hash` changes whenever the post's text may have changed. */
+export interface StoryPost {
+  fileName: string;
+  site: string;
+  /** Epoch ms; a post without a time (NaN) is never linked. */
+  time: number;
+  hash: string;
+}
+
+/** Plain JSON data kept between builds. */
+export interface StoryCache {
+  version: number;
+  /** Window number to the key of its members and the clusters (fileNames) found among them. */
+  windows: Record<string, { key: string; clusters: string[][] }>;
+  /** fileName to [post hash, its `storySentences` joined by "\n"], for the posts of the newest windows only. */
+  texts: Record<string, [string, string]>;
+}
+
+export interface StoryLinks {
+  /** For each post in a cluster, the other members' fileNames by time, then fileName. */
+  links: Map<string, string[]>;
+  cache: StoryCache;
+  /** Windows whose clusters were computed again; when 0, `cache` holds what the given cache held (no need to save). */
+  windowsComputed: number;
+  /** Posts whose HTML was read (the others' windows were reused, or their text was in the cache). */
+  postsRead: number;
+}
+
+/** Bumped whenever the window key, the text preparation or the cluster method changes: older caches are dropped. */
+const CACHE_VERSION = 1;
+const WEEK_MS = 7 * 86_400_000;
+/**
+ * Window w covers weeks w and w + 1, so two posts at most 7 days apart (findStoryClusters' `maxDaysApart`) always
+ * share a window, and a window's clusters depend on its members only: an incremental build equals a full one.
+ */
+const WINDOW_WEEKS = 2;
+/** Texts of posts in this many newest windows are kept: new posts land there, so an hourly build reads only them. */
+const TEXT_WINDOWS = 3;
+const READ_CONCURRENCY = 16;
+/** storySentences reads the first 2,500 characters; text past this is never needed, so long pages are cut short. */
+const TEXT_CHARS = 10_000;
+const HTML_CHUNK = 8192;
+/** Elements whose text is not the article's (HTML Living Standard 4.12: script data; CSS; fallback content). */
+const HIDDEN = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "object"]);
+/** Elements that end a line of text: their edges are sentence breaks, as a reader sees them. */
+const BLOCK = new Set(["p", "div", "br", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th",
+  "table", "ul", "ol", "dl", "section", "article", "aside", "header", "footer", "figure", "figcaption", "hr", "address", "caption"]);
+
+/** Records keyed by file names have no prototype, so a post named "__proto__" is only a key. */
+export function emptyStoryCache(): StoryCache {
+  return { version: CACHE_VERSION, windows: Object.create(null) as StoryCache["windows"], texts: Object.create(null) as StoryCache["texts"] };
+}
+
+/** `record[key]` if the record itself has it (a cache read from JSON inherits Object.prototype's names). */
+function own<T>(record: Record<string, T>, key: string | number): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** The plain text of article HTML: tags dropped, entities decoded, script/style ignored, blocks on their own line. */
+export function storyTextOfHtml(html: string): string {
+  let text = "";
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (HIDDEN.has(name)) hidden++;
+        else if (BLOCK.has(name)) text += "\n";
+      },
+      onclosetag(name) {
+        if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
+        else if (BLOCK.has(name)) text += "\n";
+      },
+      ontext(chunk) {
+        if (hidden === 0) text += chunk;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  try {
+    for (let at = 0; at < html.length && text.length < TEXT_CHARS; at += HTML_CHUNK) parser.write(html.slice(at, at + HTML_CHUNK));
+    parser.end();
+  } catch {
+    // The tokenizer accepts any string; should it ever fail, the text read so far is still the post's start.
+  }
+  return text.slice(0, TEXT_CHARS);
+}
+
+/** The cache at `file`; missing, unreadable, malformed or of another version gives an empty cache. */
+export async function loadStoryCache(file: string): Promise<StoryCache> {
+  try {
+    const data: unknown = JSON.parse(await readFile(file, "utf8"));
+    return isStoryCache(data) ? data : emptyStoryCache();
+  } catch {
+    return emptyStoryCache();
+  }
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+function isStoryCache(data: unknown): data is StoryCache {
+  if (typeof data !== "object" || data === null) return false;
+  const { version, windows, texts } = data as Record<string, unknown>;
+  if (version !== CACHE_VERSION || typeof windows !== "object" || windows === null || typeof texts !== "object" || texts === null) return false;
+  const windowsOk = Object.values(windows).every((w: unknown) => {
+    const { key, clusters } = (w ?? {}) as Record<string, unknown>;
+    return typeof key === "string" && Array.isArray(clusters) && clusters.every(isStringArray);
+  });
+  return windowsOk && Object.values(texts).every((t: unknown) => isStringArray(t) && t.length === 2);
+}
+
+/** Writes the cache through a temporary file and a rename, so a crash leaves the old cache or the new one. */
+export async function saveStoryCache(file: string, cache: StoryCache): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(cache));
+  await rename(temp, file);
+}
+
+/** A week's posts in the order the cluster method sees them, and a digest of what of them the clusters depend on. */
+interface Week {
+  posts: StoryPost[];
+  digest: string;
+}
+
+const weekOf = (post: StoryPost): number => Math.floor(post.time / WEEK_MS);
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** findStoryClusters keeps the first 64 posts of an LSH bucket, so a window's order must depend on its members only. */
+const byFileName = (a: StoryPost, b: StoryPost): number =>
+  compareText(a.fileName, b.fileName) || compareText(a.hash, b.hash) || compareText(a.site, b.site) || a.time - b.time;
+
+/**
+ * Posts with a time, by week, each week sorted and hashed once per build (input already in fileName order, as the
+ * site's scan gives it, sorts in linear time). Of posts given twice under one fileName in a week, the first by
+ * `byFileName` is kept; fileNames are paths under `_posts/`, so that only happens when the caller errs.
+ */
+function postsByWeek(posts: readonly StoryPost[]): Map<number, Week> {
+  const lists = new Map<number, StoryPost[]>();
+  for (const post of posts) {
+    if (!Number.isFinite(post.time)) continue;
+    const list = lists.get(weekOf(post));
+    if (list === undefined) lists.set(weekOf(post), [post]);
+    else list.push(post);
+  }
+  const weeks = new Map<number, Week>();
+  for (const [week, list] of lists) {
+    list.sort(byFileName);
+    const unique = list.filter((post, i) => i === 0 || (list[i - 1] as StoryPost).fileName !== post.fileName);
+    const digest = createHash("sha1").update(unique.map((p) => `${p.fileName}\0${p.hash}\0${p.site}\0${p.time}`).join("\n")).digest("base64url");
+    weeks.set(week, { posts: unique, digest });
+  }
+  return weeks;
+}
+
+/** Window w: weeks w and w + 1, its members in that order, keyed by both weeks' digests. */
+function windowsOf(weeks: Map<number, Week>): Array<{ w: number; members: StoryPost[]; key: string }> {
+  const numbers = new Set<number>();
+  for (const week of weeks.keys()) for (let w = week - WINDOW_WEEKS + 1; w <= week; w++) numbers.add(w);
+  return [...numbers].sort((a, b) => a - b).map((w) => {
+    const parts = Array.from({ length: WINDOW_WEEKS }, (_, i) => weeks.get(w + i));
+    return { w, members: parts.flatMap((part) => part?.posts ?? []), key: parts.map((part) => part?.digest ?? "-").join("/") };
+  });
+}
+
+/**
+ * Links the posts that carry one story, reusing every window whose members are unchanged since `cache`.
+ * A post whose HTML cannot be read counts as having no text; its windows are then not cached, so they are retried.
+ * @example const { links, cache } = await linkStories(posts, await loadStoryCache(file), (name) => readArticle(name));
+ */
+export async function linkStories(posts: readonly StoryPost[], cache: StoryCache, readHtml: (fileName: string) => Promise<string>): Promise<StoryLinks> {
+  const weeks = postsByWeek(posts);
+  const windows = windowsOf(weeks);
+  const newestWindow = windows.length === 0 ? 0 : (windows[windows.length - 1] as { w: number }).w;
+  const keepsText = (post: StoryPost): boolean => weekOf(post) >= newestWindow - TEXT_WINDOWS + 1;
+  const next = emptyStoryCache();
+  const sentencesOf = new Map<string, string[]>();
+  const unreadable = new Set<string>();
+  const clusters: string[][] = [];
+  let windowsComputed = 0;
+  let postsRead = 0;
+  for (const { w, members, key } of windows) {
+    const cached = own(cache.windows, w);
+    if (cached !== undefined && cached.key === key) {
+      next.windows[w] = cached;
+      clusters.push(...cached.clusters);
+      continue;
+    }
+    windowsComputed++;
+    const toRead: StoryPost[] = [];
+    for (const post of members) {
+      if (sentencesOf.has(post.fileName)) continue;
+      const text = own(cache.texts, post.fileName);
+      if (text !== undefined && text[0] === post.hash) sentencesOf.set(post.fileName, text[1] === "" ? [] : text[1].split("\n"));
+      else toRead.push(post);
+    }
+    await forEachLimited(toRead, READ_CONCURRENCY, async (post) => {
+      postsRead++;
+      try {
+        sentencesOf.set(post.fileName, storySentences(storyTextOfHtml(await readHtml(post.fileName))));
+      } catch {
+        sentencesOf.set(post.fileName, []);
+        unreadable.add(post.fileName);
+      }
+    });
+    const docs = members.map((p) => ({ id: p.fileName, site: p.site, time: p.time, sentences: sentencesOf.get(p.fileName) ?? [] }));
+    const found = findPreparedStoryClusters(docs);
+    if (!members.some((p) => unreadable.has(p.fileName))) next.windows[w] = { key, clusters: found };
+    clusters.push(...found);
+    // Window w + 1 covers weeks w + 1 and w + 2: the texts of week w are needed again only for the text cache.
+    for (const post of members) if (weekOf(post) === w && !keepsText(post)) sentencesOf.delete(post.fileName);
+  }
+  for (const [week, { posts: weekPosts }] of weeks) {
+    if (week < newestWindow - TEXT_WINDOWS + 1) continue;
+    for (const post of weekPosts) {
+      if (unreadable.has(post.fileName)) continue;
+      const sentences = sentencesOf.get(post.fileName);
+      const old = own(cache.texts, post.fileName);
+      if (sentences !== undefined) next.texts[post.fileName] = [post.hash, sentences.join("\n")];
+      else if (old !== undefined && old[0] === post.hash) next.texts[post.fileName] = old;
+    }
+  }
+  return { links: linksOfClusters(clusters, posts), cache: next, windowsComputed, postsRead };
+}
+
+/** Clusters found in overlapping windows, joined (union-find), as each member's list of the others. */
+function linksOfClusters(clusters: readonly string[][], posts: readonly StoryPost[]): Map<string, string[]> {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root) as string;
+    for (let at = id; at !== root; ) {
+      const up = parent.get(at) as string;
+      parent.set(at, root);
+      at = up;
+    }
+    return root;
+  };
+  for (const cluster of clusters) {
+    for (const id of cluster) if (!parent.has(id)) parent.set(id, id);
+    const first = find(cluster[0] as string);
+    for (const id of cluster.slice(1)) {
+      const root = find(id);
+      if (root !== first) parent.set(root, first);
+    }
+  }
+  const groups = new Map<string, StoryPost[]>();
+  const grouped = new Set<string>();
+  for (const post of posts) {
+    if (!parent.has(post.fileName) || grouped.has(post.fileName) || !Number.isFinite(post.time)) continue;
+    grouped.add(post.fileName);
+    const root = find(post.fileName);
+    const group = groups.get(root);
+    if (group === undefined) groups.set(root, [post]);
+    else group.push(post);
+  }
+  const links = new Map<string, string[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => a.time - b.time || (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+    for (const post of group) links.set(post.fileName, group.filter((other) => other !== post).map((other) => other.fileName));
+  }
+  return links;
+}
