@@ -3,7 +3,9 @@
 //
 //   npx tsx bench/site.ts                 # 10000 and 100000 posts
 //   npx tsx bench/site.ts 10000           # one size
-// Targets: full build at 10,000 no slower than Hugo 0.111 (5.8 s); peak memory at most 1 GB at 100,000;
+//   npx tsx bench/site.ts 10000 --runs 3  # median of three runs of each build
+// When `hugo` is on PATH, Hugo builds the same posts on equivalent minimal templates after each (bench/hugo.ts).
+// Targets: full build no slower than Hugo at both sizes; peak memory at most 1 GB at 100,000;
 // +100 posts at 100,000 in at most 1 s. The search index is benchmarked by bench/search.ts, so it is off here.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSite } from "../src/site/index.js";
+import { findHugo, hugoAfterNewPosts, hugoBenchmark, type HugoSample } from "./hugo.js";
 
 const CORPUS = fileURLToPath(new URL("../../shared/corpus/posts/", import.meta.url));
 const START = Date.UTC(2015, 0, 1);
@@ -86,27 +89,76 @@ function line(label: string, s: Sample): string {
   return `${label.padEnd(22)} ${String(s.ms).padStart(7)} ms wall ${String(s.cpuMs).padStart(7)} ms cpu ${String(s.maxRssMb).padStart(6)} MB peak  ${s.written}/${s.pages} written  ${JSON.stringify(s.phases)}`;
 }
 
+/** Hugo's figures in the same columns as ours; Hugo writes every file each time, so pages and files stand alone. */
+function hugoLine(label: string, s: HugoSample): string {
+  return `${label.padEnd(22)} ${String(s.ms).padStart(7)} ms wall ${String(s.cpuMs).padStart(7)} ms cpu ${String(s.maxRssMb).padStart(6)} MB peak  ${s.pages} pages  ${s.files} files`;
+}
+
+/** The median run by wall time. */
+function median<T extends { ms: number }>(runs: T[]): T {
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+}
+
+/** Flushes dirty pages, so a build is not timed while the kernel writes back the last one's removed site. */
+function settle(): void {
+  try {
+    execFileSync("sync");
+  } catch {
+    // No sync(1): the figures are only noisier.
+  }
+}
+
+function fileOf(count: number, i: number, corpus: Array<{ name: string }>): string {
+  const iso = new Date(START + i * STEP_MS).toISOString();
+  return `${iso.slice(0, 10)}-${corpus[i % corpus.length]!.name.slice(11).replace(/\.md$/, "")} ${i}.md`;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === "--one") {
     await runOne(args[1]!, args[2] === "full");
     return;
   }
+  const runsAt = args.indexOf("--runs");
+  const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 1;
   const sizes = args.length > 0 ? args.map(Number) : [10_000, 100_000];
+  const hugo = findHugo() !== null;
+  if (!hugo) console.log("hugo not installed: newsmirror alone");
   for (const count of sizes) {
     const prepared = performance.now();
     const dir = prepareMirror(count);
-    console.log(`${count} posts in ${dir} (generated in ${Math.round(performance.now() - prepared)} ms)`);
-    console.log(line("  full build", sample(dir, true)));
-    console.log(line("  nothing new", sample(dir, false)));
-    const corpus = readCorpus();
-    for (let i = count; i < count + 100; i++) writeGeneratedPost(join(dir, "_posts"), corpus, i);
-    console.log(line("  +100 posts", sample(dir, false)));
-    for (let i = count; i < count + 100; i++) {
-      const iso = new Date(START + i * STEP_MS).toISOString();
-      const source = corpus[i % corpus.length]!;
-      rmSync(join(dir, "_posts", `${iso.slice(0, 10)}-${source.name.slice(11).replace(/\.md$/, "")} ${i}.md`), { force: true });
+    const postsDir = join(dir, "_posts");
+    console.log(`${count} posts in ${dir} (generated in ${Math.round(performance.now() - prepared)} ms), median of ${runs}`);
+    // Hugo converts the posts into DIR/hugo once (not timed); later runs convert only new posts. Runs alternate.
+    const ours: Sample[] = [];
+    const theirs: HugoSample[] = [];
+    for (let run = 0; run < runs; run++) {
+      rmSync(join(dir, "_site"), { recursive: true, force: true });
+      rmSync(join(dir, ".newsmirror"), { recursive: true, force: true });
+      settle();
+      ours.push(sample(dir, true));
+      settle();
+      if (hugo) theirs.push(hugoBenchmark(postsDir, join(dir, "hugo"))!);
     }
+    console.log(line("  full build", median(ours)));
+    if (hugo) console.log(hugoLine("  hugo full build", median(theirs)));
+    console.log(line("  nothing new", median(Array.from({ length: runs }, () => sample(dir, false)))));
+    const corpus = readCorpus();
+    const added: Sample[] = [];
+    for (let run = 0; run < runs; run++) {
+      for (let i = count; i < count + 100; i++) writeGeneratedPost(postsDir, corpus, i);
+      settle();
+      added.push(sample(dir, false));
+      if (run + 1 < runs) {
+        for (let i = count; i < count + 100; i++) rmSync(join(postsDir, fileOf(count, i, corpus)), { force: true });
+        sample(dir, false);
+      }
+    }
+    console.log(line("  +100 posts", median(added)));
+    settle();
+    const hugoMore = hugo ? hugoAfterNewPosts(postsDir, join(dir, "hugo")) : null;
+    if (hugoMore !== null) console.log(hugoLine("  hugo +100 posts", hugoMore));
+    for (let i = count; i < count + 100; i++) rmSync(join(postsDir, fileOf(count, i, corpus)), { force: true });
   }
 }
 

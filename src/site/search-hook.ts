@@ -85,34 +85,39 @@ export interface SearchInput {
 }
 
 /**
- * Indexes the posts for search. Only new posts (the common case after a run) are handed over, as an
- * append; an edited, moved or deleted post, or a full build, hands over every post so the index drops
- * what is gone. A search failure is reported, never fatal to the site.
+ * Indexes the posts for search, handing over only what changed: new posts, edited or moved ones (the index
+ * replaces them), and the ids of deleted ones (dropped by number). A full build, or a first one, hands over
+ * every post. A search failure is reported, never fatal to the site.
  */
 export async function indexForSearch(input: SearchInput): Promise<SearchOutcome> {
   const { plan, previous } = input;
-  const added = new Set<string>();
-  let changed = input.full || previous.size === 0;
+  const everything = input.full || previous.size === 0;
+  const touched = new Set<string>();
+  const touchedPaths = new Set<string>();
   const current = new Set<string>();
-  // Compared before placement (the "-2" of a clash is a consequence of other posts, handled by those).
   for (const post of input.parsedNow.posts) {
     current.add(post.fileName);
     const before = previous.get(post.fileName);
-    if (!before) added.add(post.fileName);
-    else if (before.hash !== post.hash || before.path !== post.path) changed = true;
+    if (before && before.hash === post.hash && before.path === post.path) continue;
+    touched.add(post.fileName);
+    touchedPaths.add(post.path);
+    if (before) touchedPaths.add(before.path);
   }
-  if (!changed) for (const name of previous.keys()) if (!current.has(name)) changed = true;
-  if (!changed && added.size === 0) return { ran: false };
-  const docs = changed ? plan.posts : plan.posts.filter((post) => added.has(post.fileName));
+  const removed = [...previous.keys()].filter((name) => !current.has(name));
+  for (const name of removed) touchedPaths.add(previous.get(name)!.path);
+  if (!everything && touched.size === 0 && removed.length === 0) return { ran: false };
+  // A post moved to "-2" (or back) by a clash with one of these changes its URL: handed over again too.
+  const docs = everything ? plan.posts : plan.posts.filter((post) => touched.has(post.fileName) || touchedPaths.has(post.path) || touchedPaths.has(previous.get(post.fileName)?.path ?? ""));
   try {
-    const result = await buildSearchIndex(docsOf(docs, input.postsDir), input.out, {
-      stateDir: input.stateDir,
-      full: input.full,
-      appendOnly: !changed,
-      prefix: SEARCH_INDEX_PREFIX,
-    });
+    const options = { stateDir: input.stateDir, full: input.full, prefix: SEARCH_INDEX_PREFIX };
+    let appendOnly = !everything;
+    let result = await buildSearchIndex(docsOf(docs, input.postsDir), input.out, { ...options, appendOnly, removed });
+    if (!result.ok && result.failure.code === "search.needs-all") {
+      appendOnly = false;
+      result = await buildSearchIndex(docsOf(plan.posts, input.postsDir), input.out, options);
+    }
     if (!result.ok) return { ran: true, failure: result.failure.message };
-    return { ran: true, docs: result.value.docs, filesWritten: result.value.shardsWritten, appendOnly: !changed };
+    return { ran: true, docs: result.value.docs, filesWritten: result.value.shardsWritten, appendOnly };
   } catch (error) {
     return { ran: true, failure: `search index: ${(error as Error).message}` };
   }

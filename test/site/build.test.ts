@@ -7,6 +7,7 @@ import { Parser } from "htmlparser2";
 import * as OpenCC from "opencc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildReport } from "../../src/site/index.js";
+import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
 import { sharedPath } from "../support/paths.js";
 
 const CORPUS = sharedPath("corpus/posts");
@@ -251,6 +252,33 @@ describe("also reported by", () => {
 });
 
 describe("the search hook", () => {
+  it("hands over only edited and deleted posts, and finds what a full build finds", async () => {
+    const dir = tempDir();
+    const names = readdirSync(CORPUS).filter((name) => name.startsWith("2023-11-")).sort().slice(0, 40);
+    copyPosts(dir, names);
+    await mustBuild({ dir });
+    const edited = join(dir, "_posts", names[5]!);
+    writeFileSync(edited, readFileSync(edited, "utf8").replace(/\n<\/div>\n$/, "<p>更正：袋熊走失</p>\n</div>\n"));
+    utimesSync(edited, new Date(), new Date(Date.now() + 5000));
+    unlinkSync(join(dir, "_posts", names[9]!));
+    const report = await mustBuild({ dir });
+    expect(report.search).toMatchObject({ ran: true, appendOnly: true, docs: names.length - 1 });
+    const read = readShardFromDir(join(dir, "_site", "search"));
+    expect((await searchIndex("袋熊走失", read)).map((hit) => hit.id)).toEqual([names[5]]);
+    const fresh = tempDir();
+    copyPosts(fresh, names.filter((_, i) => i !== 9));
+    copyFileSync(edited, join(fresh, "_posts", names[5]!));
+    await mustBuild({ dir: fresh, full: true });
+    const readFresh = readShardFromDir(join(fresh, "_site", "search"));
+    for (const query of ["袋熊走失", "台灣", "中國", "the"]) {
+      expect((await searchIndex(query, read)).map((hit) => hit.id)).toEqual((await searchIndex(query, readFresh)).map((hit) => hit.id));
+    }
+    // Without its state the index cannot take changes alone: every post is handed over again.
+    rmSync(join(dir, ".newsmirror", "search"), { recursive: true });
+    writeFileSync(join(dir, "_posts", names[9]!), readFileSync(join(CORPUS, names[9]!)));
+    expect((await mustBuild({ dir })).search).toMatchObject({ ran: true, appendOnly: false, docs: names.length });
+  }, 60_000);
+
   it("indexes the posts under search/ and the search page loads the reader's scripts", async () => {
     const dir = tempDir();
     copyPosts(dir, readdirSync(CORPUS).filter((name) => name.startsWith("2023-12-")).sort());
@@ -295,6 +323,7 @@ describe("posts it cannot read", () => {
     expect(report.unreadable.map((u) => u.fileName)).toEqual(["2020-01-01-broken.md", "2020-01-02-no-date.md"]);
     expect(report.unreadable[1]!.message).toMatch(/date/);
   });
+
 
   it("an empty mirror builds a site with no posts", async () => {
     const dir = tempDir();

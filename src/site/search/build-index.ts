@@ -31,8 +31,10 @@ export interface BuildOptions {
   stateDir: string;
   /** Rebuild from nothing, forgetting the saved state. */
   full?: boolean;
-  /** The documents given are only the new ones: keep every indexed post that is not among them. */
+  /** The documents given are only the new and changed ones: keep every indexed post that is not among them. */
   appendOnly?: boolean;
+  /** With `appendOnly`: ids of posts that are gone, dropped from the index. */
+  removed?: readonly string[];
   /** Prefix of every path written, e.g. "search/index/"; default "". */
   prefix?: string;
   /** Sizes, for tests and measurement; changing one forces a full build. */
@@ -95,6 +97,8 @@ export async function buildSearchIndex(
   };
   const saved = await loadState(options.stateDir);
   const reusable = saved !== null && !options.full && sameSizes(saved, sizes);
+  // Changes alone cannot rebuild a lost or outdated state: the caller hands over every post instead.
+  if (options.appendOnly && !reusable) return fail({ code: "search.needs-all", message: `no usable search state in ${options.stateDir}; index every post` });
   const state = reusable ? saved : emptyState(sizes);
   let filesWritten = 0;
   // Writes run a few at a time: thousands of small files written one by one wait on the disk in turn.
@@ -162,6 +166,12 @@ export async function buildSearchIndex(
           forget(state, id);
           removed++;
         }
+      }
+    } else {
+      for (const id of options.removed ?? []) {
+        if (state.docs[id] === undefined || seen.has(id)) continue;
+        forget(state, id);
+        removed++;
       }
     }
     await window.finish(state.lastNum);

@@ -87,6 +87,22 @@ describe("buildSearchIndex", () => {
     expect(r.ok && [r.value.docs, r.value.removed]).toEqual([30, 0]);
   });
 
+  it("drops the removed ids and replaces changed posts when appendOnly is set", async () => {
+    const docs = sample(30);
+    const out = memoryOutput();
+    const dir = await stateDir();
+    await buildSearchIndex(docs, out, { ...SMALL, stateDir: dir });
+    const changed = { ...docs[3]!, text: `${docs[3]!.text} wombat` };
+    const r = await buildSearchIndex([changed], out, { ...SMALL, stateDir: dir, appendOnly: true, removed: [docs[7]!.id, "never-indexed"] });
+    expect(r.ok && [r.value.docs, r.value.added, r.value.removed]).toEqual([29, 1, 2]);
+    expect((await searchIndex("wombat", out.read)).map((h) => h.id)).toEqual([changed.id]);
+  });
+
+  it("refuses changes alone when there is no state to add them to", async () => {
+    const r = await buildSearchIndex(sample(3), memoryOutput(), { ...SMALL, stateDir: await stateDir(), appendOnly: true });
+    expect(!r.ok && r.failure.code).toBe("search.needs-all");
+  });
+
   it("removes the files of segments a smaller full rebuild no longer has", async () => {
     const out = memoryOutput();
     const dir = await stateDir();
