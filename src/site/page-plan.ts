@@ -163,8 +163,10 @@ interface ListSpec {
 }
 
 /** Front page plus pages numbered from the oldest (see the file comment). */
-function planList(spec: ListSpec, plan: PagePlan, options: PlanOptions, perPage: number): PlannedPage[] {
+function planList(spec: ListSpec, plan: PagePlan, options: PlanOptions, perPage: number, reuse: Reuse | null): PlannedPage[] {
   const { base, posts } = spec;
+  const kept = reuse ? listReuse(posts, spec.source, reuse, plan) : null;
+  const keptBelow = kept ? Math.min(Math.floor(kept.firstChange / perPage), Math.ceil(kept.oldCount / perPage) - 1, Math.ceil(posts.length / perPage) - 1) : 0;
   const pages: PlannedPage[] = [];
   const numbered = Math.ceil(posts.length / perPage);
   const numberedPath = (n: number): string => `${base}page/${n}/index.html`;
@@ -182,9 +184,10 @@ function planList(spec: ListSpec, plan: PagePlan, options: PlanOptions, perPage:
     const newer = n < numbered ? { path: numberedPath(n + 1), label: String(n + 1) } : { path: front, label: "" };
     const older = n > 1 ? { path: numberedPath(n - 1), label: String(n - 1) } : null;
     const title = `${spec.title} · ${n}`;
+    const recorded = n <= keptBelow ? options.previous!.pages.get(numberedPath(n)) : undefined;
     pages.push({
       kind: "list", path: numberedPath(n), title, source: spec.source, posts: slice, newer, older, feed: spec.feed,
-      inputs: hashOf(options.siteHash, "list", numberedPath(n), title, spec.source, stamps(slice), newer.path, older?.path ?? null, spec.feed),
+      inputs: recorded ?? hashOf(options.siteHash, "list", numberedPath(n), title, spec.source, stamps(slice), newer.path, older?.path ?? null, spec.feed),
     });
   }
   return pages;
@@ -291,7 +294,21 @@ const byTimeThenName = (a: { time: number; fileName: string }, b: { time: number
  * object than last time), was moved aside ("-2"), shares a permalink with a post that came, went or changed,
  * or sits next to one that came, went or changed, at its new or its old place. Null when nothing can be reused.
  */
-function cleanPostPages(plan: PagePlan, previous: PreviousBuild | undefined, siteHash: string): Set<number> | null {
+/** The key of the whole site's count in `Reuse.gained` (no source is named by a NUL). */
+const ALL_SOURCES = "\u0000";
+
+interface Reuse {
+  /** Post pages that keep their recorded inputs. */
+  cleanPosts: Set<number>;
+  /** Posts that came, changed or moved (indexes into plan.posts). */
+  changed: Set<number>;
+  /** Posts that went, and the old versions of changed ones. */
+  gone: PostSummary[];
+  /** Posts a source gained since the last build (negative: lost); `ALL_SOURCES` counts the whole site. */
+  gained: Map<string, number>;
+}
+
+function cleanPostPages(plan: PagePlan, previous: PreviousBuild | undefined, siteHash: string): Reuse | null {
   if (!previous || previous.siteHash !== siteHash || previous.posts.size === 0) return null;
   const current = new Map<string, number>();
   plan.posts.forEach((post, i) => current.set(post.fileName, i));
@@ -303,27 +320,38 @@ function cleanPostPages(plan: PagePlan, previous: PreviousBuild | undefined, sit
   const unsafe = new Set<number>();
   const movedPaths = new Set<string>();
   const gone: PostSummary[] = [];
+  const gained = new Map<string, number>();
+  const gain = (site: string, by: number): void => {
+    gained.set(site, (gained.get(site) ?? 0) + by);
+    gained.set(ALL_SOURCES, (gained.get(ALL_SOURCES) ?? 0) + by);
+  };
   plan.posts.forEach((post, i) => {
     const old = previous.posts.get(post.fileName);
     if (old === post) return;
     unsafe.add(i);
     movedPaths.add(post.path);
+    gain(post.site, 1);
     if (old) {
       gone.push(old);
       movedPaths.add(old.path);
+      gain(old.site, -1);
     }
   });
   for (const [fileName, old] of previous.posts) {
     if (current.has(fileName)) continue;
     gone.push(old);
     movedPaths.add(old.path);
+    gain(old.site, -1);
   }
   const storied = previous.storied ?? new Set<string>();
-  if (unsafe.size === 0 && gone.length === 0) return new Set([...plan.posts.keys()].filter((i) => !storied.has(plan.posts[i]!.fileName)));
+  if (unsafe.size === 0 && gone.length === 0) {
+    return { cleanPosts: new Set([...plan.posts.keys()].filter((i) => !storied.has(plan.posts[i]!.fileName))), changed: unsafe, gone, gained };
+  }
   // A post that kept its object but not its place (its "-2" went away) shows differently to its neighbours too.
   plan.posts.forEach((post, i) => {
     if (movedPaths.has(post.path)) unsafe.add(i);
   });
+  const changedPosts = new Set(unsafe);
   const sourceOf = new Map(plan.sources.map((s) => [s.name, s.posts]));
   const changed = [...unsafe];
   for (const i of changed) {
@@ -344,7 +372,26 @@ function cleanPostPages(plan: PagePlan, previous: PreviousBuild | undefined, sit
   plan.posts.forEach((post, i) => {
     if (!unsafe.has(i) && !storied.has(post.fileName)) clean.add(i);
   });
-  return clean;
+  return { cleanPosts: clean, changed: changedPosts, gone, gained };
+}
+
+/**
+ * What a list of posts (oldest first) keeps from the last build: the position of its first change (a post
+ * that came, changed or moved, or the place of one that went), and how many posts it held. Numbered pages
+ * wholly before that position, and not the last one then or now, show what they showed: same posts, same
+ * links to their neighbours.
+ */
+function listReuse(list: number[], site: string | null, reuse: Reuse, plan: PagePlan): { firstChange: number; oldCount: number } {
+  let firstChange = list.length;
+  for (const i of reuse.changed) {
+    if (site !== null && plan.posts[i]!.site !== site) continue;
+    firstChange = Math.min(firstChange, site === null ? i : lowerBound(list, plan.posts[i]!, plan));
+  }
+  for (const old of reuse.gone) {
+    if (site !== null && old.site !== site) continue;
+    firstChange = Math.min(firstChange, lowerBound(list, old, plan));
+  }
+  return { firstChange, oldCount: list.length - (reuse.gained.get(site ?? ALL_SOURCES) ?? 0) };
 }
 
 /** The first position in `list` (indexes into plan.posts, oldest first) not older than `post`. */
@@ -378,17 +425,18 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
     source.posts.push(index);
   });
   plan.sources = [...bySource.values()].sort((a, b) => b.last - a.last || (a.name < b.name ? -1 : 1));
-  const clean = cleanPostPages(plan, options.previous, options.siteHash);
+  const reuse = cleanPostPages(plan, options.previous, options.siteHash);
+  const clean = reuse?.cleanPosts ?? null;
   const indexOf = new Map<string, number>();
   if (options.stories && options.stories.size > 0) plan.posts.forEach((post, i) => indexOf.set(post.fileName, i));
   const alsoOf = (post: PostSummary): number[] => (options.stories?.get(post.fileName) ?? []).flatMap((name) => indexOf.get(name) ?? []);
   const pages = plan.pages;
   const all = plan.posts.map((_, i) => i);
-  pages.push(...planList({ base: "", title: config.title, source: null, posts: all, feed: "feed.xml" }, plan, options, config.paginate));
+  pages.push(...planList({ base: "", title: config.title, source: null, posts: all, feed: "feed.xml" }, plan, options, config.paginate, reuse));
   pages.push(...planFeeds(null, all, plan, options));
   for (const source of plan.sources) {
     const base = `source/${source.key}/`;
-    pages.push(...planList({ base, title: source.name, source: source.name, posts: source.posts, feed: `${base}feed.xml` }, plan, options, config.paginate));
+    pages.push(...planList({ base, title: source.name, source: source.name, posts: source.posts, feed: `${base}feed.xml` }, plan, options, config.paginate, reuse));
     pages.push(...planFeeds(source, source.posts, plan, options));
     source.posts.forEach((postIndex, i) => {
       const prev = i > 0 ? source.posts[i - 1]! : null;

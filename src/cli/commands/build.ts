@@ -20,6 +20,7 @@ const LIST_AT_MOST = 20;
 /** Prints the build's outcome; shared with `serve`, which rebuilds on every change. */
 export function reportBuild(io: Io, report: BuildReport, out: string): void {
   io.stdout(`site: ${report.posts} posts, ${report.pages} pages, ${report.written} written, ${report.removed} removed in ${(report.ms / 1000).toFixed(1)} s -> ${out}\n`);
+  if (report.stories.linked > 0) io.stdout(`stories: ${report.stories.linked} posts link other reports of the same story\n`);
   for (const item of report.unreadable.slice(0, LIST_AT_MOST)) io.stderr(`cannot read post ${item.fileName}: ${item.message}\n`);
   if (report.unreadable.length > LIST_AT_MOST) io.stderr(`... and ${report.unreadable.length - LIST_AT_MOST} more unreadable posts\n`);
   if (report.search.ran && "failure" in report.search) io.stderr(`search index not updated: ${report.search.failure}\n`);
