@@ -172,7 +172,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const scanned = clock();
   let stories;
   try {
-    stories = await linkPostStories(join(dir, STORY_FILE), scan.posts, async (fileName) => htmlCache.peek(fileName) ?? readPostHtml(postsDir, fileName));
+    stories = await linkPostStories(join(dir, STORY_FILE), scan.posts, async (fileName) => htmlCache.peek(fileName) ?? readPostHtml(postsDir, fileName), { postsDir });
   } catch (error) {
     return ioFailure(error, `saving ${join(dir, STORY_FILE)}`);
   }

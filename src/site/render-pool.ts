@@ -1,6 +1,7 @@
 // Render workers: post pages rendered and written on other threads, with a fallback to the main thread.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { moduleWorker } from "./module-worker.js";
 import type { PostJob, WorkerSetup } from "./render-job.js";
 
 /** Pages per message: large enough that messaging costs little, small enough to keep both threads busy. */
@@ -17,18 +18,9 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-/**
- * The worker next to this module. Built, it is render-worker.js. Run from source, Node 20 will not load a
- * .ts worker even under tsx (the worker's entry is read before loader hooks apply), so a two-line
- * bootstrap registers tsx in the worker and then imports render-worker.ts.
- */
+/** A render worker: it holds the theme and two batches of posts; a small heap keeps the build's peak memory down. */
 function newWorker(setup: WorkerSetup): Worker {
-  // A worker holds the theme and two batches of posts; a small heap keeps the build's peak memory down.
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./render-worker.js", import.meta.url), { workerData: setup, resourceLimits });
-  const script = new URL("./render-worker.ts", import.meta.url).href;
-  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits });
+  return moduleWorker("render-worker", setup, WORKER_HEAP_MB);
 }
 
 function startWorker(setup: WorkerSetup): Promise<Worker | null> {

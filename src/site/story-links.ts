@@ -46,8 +46,8 @@ const WINDOW_WEEKS = 2;
 const TEXT_WINDOWS = 3;
 const READ_CONCURRENCY = 16;
 /** storySentences reads the first 2,500 characters; text past this is never needed, so long pages are cut short. */
-const TEXT_CHARS = 10_000;
-const HTML_CHUNK = 8192;
+const TEXT_CHARS = 2500;
+const HTML_CHUNK = 4096;
 /** Elements whose text is not the article's (HTML Living Standard 4.12: script data; CSS; fallback content). */
 const HIDDEN = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "object"]);
 /** Elements that end a line of text: their edges are sentence breaks, as a reader sees them. */

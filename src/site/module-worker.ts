@@ -1,0 +1,15 @@
+// A worker thread running a module that sits beside this one, from the built JavaScript or from TypeScript source.
+import { Worker } from "node:worker_threads";
+
+/**
+ * Starts `name` (without extension) from this folder in a worker with an old-generation heap of `heapMb`.
+ * Built, it is `name.js`. Run from source, Node 20 will not load a .ts worker even under tsx (the worker's
+ * entry is read before loader hooks apply), so a two-line bootstrap registers tsx and then imports `name.ts`.
+ */
+export function moduleWorker(name: string, workerData: unknown, heapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData, resourceLimits });
+  const script = new URL(`./${name}.ts`, import.meta.url).href;
+  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
+}
