@@ -119,7 +119,8 @@ async function renderAndWrite(
   // Two batches in flight per worker keep them busy while the HTML of at most that many posts is in memory.
   const workers = pool
     ? forEachLimited(batches, pool.size * 2, async (batch) => {
-        const jobs = await Promise.all(batch.map(async (page) => postJobOf(plan, page, keys, await ctx.loadHtml(plan.posts[page.post]!))));
+        // HTML kept from the scan travels with the job; the rest the worker reads itself, off this thread.
+        const jobs = batch.map((page) => postJobOf(plan, page, keys, ctx.takeHtml?.(plan.posts[page.post]!) ?? null));
         let done;
         try {
           done = await pool.send(jobs);
@@ -188,6 +189,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     config,
     theme,
     loadHtml: async (post: PostSummary) => htmlCache.take(post.fileName) ?? readPostHtml(postsDir, post.fileName),
+    takeHtml: (post: PostSummary) => htmlCache.take(post.fileName),
     searchScripts: ["assets/search-engine.js", "assets/search.js"].filter((p) => assetNames.has(p)).map((p) => p.slice("assets/".length)),
     toggle: assetNames.has("assets/toggle.js"),
   };
@@ -200,7 +202,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const renderAll = full || !samePlace;
   const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path) !== p.inputs)).length;
   const pool = await createRenderPool(
-    { mirrorDir: dir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts: ctx.searchScripts, toggle: ctx.toggle },
+    { mirrorDir: dir, postsDir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts: ctx.searchScripts, toggle: ctx.toggle },
     workerCount(toRender, options.workers),
   );
   const workersUsed = pool?.size ?? 0;

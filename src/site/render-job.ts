@@ -13,11 +13,12 @@ export interface PostJob {
   /** The other posts of its story ("also reported by"). */
   also: PostSummary[];
   sourceKey: string;
-  html: string;
+  /** The article HTML when the main thread has it at hand; null: the worker reads it from `_posts/`. */
+  html: string | null;
 }
 
 /** The job for a planned post page. */
-export function postJobOf(plan: PagePlan, page: Extract<PlannedPage, { kind: "post" }>, keys: Map<string, string>, html: string): PostJob {
+export function postJobOf(plan: PagePlan, page: Extract<PlannedPage, { kind: "post" }>, keys: Map<string, string>, html: string | null): PostJob {
   const post = plan.posts[page.post]!;
   return {
     path: page.path,
@@ -44,6 +45,8 @@ export function miniPlanOf(job: PostJob): { plan: PagePlan; page: Extract<Planne
 /** What the main thread hands a render worker when it starts. */
 export interface WorkerSetup {
   mirrorDir: string;
+  /** Where the worker reads the posts whose HTML the job does not carry. */
+  postsDir: string;
   themeDir?: string;
   extraAssets: Array<{ path: string; file: string }>;
   config: SiteConfig;

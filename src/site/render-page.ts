@@ -14,6 +14,8 @@ export interface RenderContext {
   theme: Theme;
   /** The article HTML of a post, read from `_posts/` when a page needs it. */
   loadHtml: (post: PostSummary) => Promise<string>;
+  /** The article HTML if it is at hand without reading (kept from the scan), else undefined. */
+  takeHtml?: (post: PostSummary) => string | undefined;
   /** Scripts the search page loads, in order, from `assets/` (those present). */
   searchScripts: string[];
   /** Whether `assets/toggle.js` (the 简/繁 toggle) is part of the site. */

@@ -1,6 +1,7 @@
 // A worker thread that renders and writes post pages (the bulk of a build) in parallel with the main thread.
 import { parentPort, workerData } from "node:worker_threads";
 import { createOutputDir } from "./output-dir.js";
+import { readPostHtml } from "./post-reader.js";
 import { miniPlanOf, type PostJob, type WorkerSetup } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { loadTheme } from "./theme.js";
@@ -19,7 +20,7 @@ if (!themeResult.ok) {
       try {
         for (const job of jobs) {
           const { plan, page } = miniPlanOf(job);
-          const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async () => job.html, searchScripts: setup.searchScripts, toggle: setup.toggle };
+          const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async () => job.html ?? readPostHtml(setup.postsDir, job.post.fileName), searchScripts: setup.searchScripts, toggle: setup.toggle };
           let text;
           try {
             text = await renderPage(ctx, page);

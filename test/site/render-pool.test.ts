@@ -18,6 +18,6 @@ describe("workerCount", () => {
   });
 
   it("no pool for a count of 0", async () => {
-    expect(await createRenderPool({ mirrorDir: "/x", extraAssets: [], config: {} as never, outRoot: "/x", searchScripts: [], toggle: false }, 0)).toBe(null);
+    expect(await createRenderPool({ mirrorDir: "/x", postsDir: "/x/_posts", extraAssets: [], config: {} as never, outRoot: "/x", searchScripts: [], toggle: false }, 0)).toBe(null);
   });
 });
