@@ -14,8 +14,10 @@ if (!themeResult.ok) {
   parentPort!.postMessage({ type: "failed", message: themeResult.failure.message });
 } else {
   const theme = themeResult.value;
+  // Batches are answered in the order they came (the pool matches replies to batches by order).
+  let chain: Promise<void> = Promise.resolve();
   parentPort!.on("message", (jobs: PostJob[]) => {
-    void (async () => {
+    chain = chain.then(async () => {
       const done: Array<[string, string]> = [];
       try {
         for (const job of jobs) {
@@ -35,7 +37,7 @@ if (!themeResult.ok) {
       } catch (error) {
         parentPort!.postMessage({ type: "error", message: (error as Error).message, code: (error as NodeJS.ErrnoException).code, done });
       }
-    })();
+    });
   });
   parentPort!.postMessage({ type: "ready" });
 }
