@@ -1,11 +1,12 @@
 // Measures the static search index at archive sizes: build time, peak memory, re-index after 100 new posts,
 // and what typical queries read and how long they take. `npx tsx bench/search.ts [SIZE...]` (default 10000 100000).
 import { spawnSync } from "node:child_process";
-import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { loadavg, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createOutputDir } from "../src/site/index.js";
 import { buildSearchIndex, readShardFromDir, runSearch, type SearchDoc } from "../src/site/search/index.js";
 import { corpusDocs } from "../test/site/search/corpus-docs.js";
 
@@ -28,16 +29,8 @@ async function measure(size: number): Promise<Record<string, unknown>> {
   const dir = join(tmpdir(), `newsmirror-search-bench-${size}`);
   await rm(dir, { recursive: true, force: true });
   const site = join(dir, "site");
-  const out = {
-    async write(path: string, data: string | Uint8Array) {
-      const file = join(site, path);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, data);
-    },
-    async remove(path: string) {
-      await rm(join(site, path), { force: true });
-    },
-  };
+  // The site's own output folder: the build writes the index through it.
+  const out = createOutputDir(site);
   corpusDocs();
   const rssBefore = process.resourceUsage().maxRSS;
   const cpu = (since: NodeJS.CpuUsage): number => {
