@@ -91,7 +91,7 @@ async function renderAndWrite(
   out: OutputDir,
   previous: Map<string, string>,
   full: boolean,
-  pool: RenderPool | null,
+  starting: { pool: Promise<RenderPool | null>; size: number },
 ): Promise<{ pages: Map<string, string>; written: number }> {
   const pages = new Map<string, string>();
   const onMain: PlannedPage[] = [];
@@ -99,23 +99,23 @@ async function renderAndWrite(
   for (const page of plan.pages) {
     const before = previous.get(page.path);
     if (!full && before === page.inputs) pages.set(page.path, before);
-    else if (pool && page.kind === "post") posts.push(page);
+    else if (starting.size > 0 && page.kind === "post") posts.push(page);
     else onMain.push(page);
   }
   // The main thread renders a share of the post pages too, after its own pages: every (2 x workers + 1)-th
   // batch, half a worker's share, since it also reads the posts, plans and renders the lists and feeds
   // (measured with one worker on 2 cores: an equal share left the worker idle a third of the time).
   const batches: Array<typeof posts> = [];
-  const every = 2 * (pool?.size ?? 0) + 1;
+  const every = 2 * starting.size + 1;
   for (let i = 0, n = 0; i < posts.length; i += BATCH, n++) {
     const batch = posts.slice(i, i + BATCH);
     if (n % every === every - 1) onMain.push(...batch);
     else batches.push(batch);
   }
   const onWorkers = batches.flat();
-  const mainThread = (async () => {
-    for (let i = 0; i < onMain.length; i++) {
-      const page = onMain[i]!;
+  const renderHere = async (list: readonly PlannedPage[]): Promise<void> => {
+    for (let i = 0; i < list.length; i++) {
+      const page = list[i]!;
       let bytes;
       try {
         bytes = await renderPage(ctx, page);
@@ -126,25 +126,30 @@ async function renderAndWrite(
       else await out.copy(page.path, bytes.file);
       pages.set(page.path, page.inputs);
       // Rendering resolves at once, so without a pause the workers' replies would wait for the last page.
-      if (pool && i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+      if (starting.size > 0 && i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     }
-  })();
+  };
+  // The main thread starts on its pages while the workers start: their start-up is off the critical path.
+  const mainThread = renderHere(onMain);
   const keys = new Map(plan.sources.map((s) => [s.name, s.key]));
-  // Two batches in flight per worker keep them busy while the HTML of at most that many posts is in memory.
-  const workers = pool
-    ? forEachLimited(batches, pool.size * 2, async (batch) => {
-        // HTML kept from the scan travels with the job; the rest the worker reads itself, off this thread.
-        const jobs = batch.map((page) => postJobOf(plan, page, keys, ctx.takeHtml?.(plan.posts[page.post]!) ?? null));
-        let done;
-        try {
-          done = await pool.send(jobs);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === "TEMPLATE") throw new TemplateError((error as Error).message.split(":")[0]!, new Error((error as Error).message.slice((error as Error).message.indexOf(":") + 2)));
-          throw error;
-        }
-        for (const [path, inputs] of done) pages.set(path, inputs);
-      })
-    : Promise.resolve();
+  const workers = (async () => {
+    const pool = await starting.pool;
+    // No worker could start (no loader for .ts files under a test runner, say): the same pages, here.
+    if (!pool) return renderHere(onWorkers);
+    // Two batches in flight per worker keep them busy while the HTML of at most that many posts is in memory.
+    await forEachLimited(batches, pool.size * 2, async (batch) => {
+      // HTML kept from the scan travels with the job; the rest the worker reads itself, off this thread.
+      const jobs = batch.map((page) => postJobOf(plan, page, keys, ctx.takeHtml?.(plan.posts[page.post]!) ?? null));
+      let done;
+      try {
+        done = await pool.send(jobs);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "TEMPLATE") throw new TemplateError((error as Error).message.split(":")[0]!, new Error((error as Error).message.slice((error as Error).message.indexOf(":") + 2)));
+        throw error;
+      }
+      for (const [path, inputs] of done) pages.set(path, inputs);
+    });
+  })();
   await Promise.all([mainThread, workers]);
   return { pages, written: onMain.length + onWorkers.length };
 }
@@ -215,13 +220,12 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   let removed = 0;
   const renderAll = full || !samePlace;
   const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path) !== p.inputs)).length;
-  const pool = await createRenderPool(
-    { mirrorDir: dir, postsDir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts: ctx.searchScripts, toggle: ctx.toggle },
-    workerCount(toRender, options.workers),
-  );
-  const workersUsed = pool?.size ?? 0;
+  const workersWanted = workerCount(toRender, options.workers);
+  const pool = workersWanted > 0
+    ? createRenderPool({ mirrorDir: dir, postsDir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts: ctx.searchScripts, toggle: ctx.toggle }, workersWanted)
+    : Promise.resolve(null);
   try {
-    result = await renderAndWrite(plan, ctx, out, before, renderAll, pool);
+    result = await renderAndWrite(plan, ctx, out, before, renderAll, { pool, size: workersWanted });
     for (const path of before.keys()) {
       if (!result.pages.has(path)) {
         await out.remove(path);
@@ -231,8 +235,9 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   } catch (error) {
     return ioFailure(error, `writing the site to ${outRoot}`);
   } finally {
-    await pool?.close();
+    await (await pool)?.close();
   }
+  const workersUsed = (await pool)?.size ?? 0;
   const wrote = clock();
   const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: join(dir, ".newsmirror", "search"), full: full || !samePlace });
   const searched = clock();
