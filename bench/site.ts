@@ -31,12 +31,17 @@ interface Sample {
 }
 
 /** Writes post number `i`: a corpus post with a new date, a numbered title and file name. */
+/** The file name of generated post number `i`. */
+function fileOf(i: number, corpus: Array<{ name: string }>): string {
+  const iso = new Date(START + i * STEP_MS).toISOString();
+  return `${iso.slice(0, 10)}-${corpus[i % corpus.length]!.name.slice(11).replace(/\.md$/, "")} ${i}.md`;
+}
+
 function writeGeneratedPost(postsDir: string, corpus: Array<{ name: string; text: string }>, i: number): void {
   const source = corpus[i % corpus.length]!;
   const iso = new Date(START + i * STEP_MS).toISOString();
-  const slug = source.name.slice(11).replace(/\.md$/, "");
   const text = source.text.replace(/^date: .*$/m, `date: ${iso}`).replace(/^title: "(.*)"$/m, `title: "$1 ${i}"`);
-  writeFileSync(join(postsDir, `${iso.slice(0, 10)}-${slug} ${i}.md`), text);
+  writeFileSync(join(postsDir, fileOf(i, corpus)), text);
 }
 
 function readCorpus(): Array<{ name: string; text: string }> {
@@ -110,11 +115,6 @@ function settle(): void {
   }
 }
 
-function fileOf(count: number, i: number, corpus: Array<{ name: string }>): string {
-  const iso = new Date(START + i * STEP_MS).toISOString();
-  return `${iso.slice(0, 10)}-${corpus[i % corpus.length]!.name.slice(11).replace(/\.md$/, "")} ${i}.md`;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === "--one") {
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
       settle();
       added.push(sample(dir, false));
       if (run + 1 < runs) {
-        for (let i = count; i < count + 100; i++) rmSync(join(postsDir, fileOf(count, i, corpus)), { force: true });
+        for (let i = count; i < count + 100; i++) rmSync(join(postsDir, fileOf(i, corpus)), { force: true });
         sample(dir, false);
       }
     }
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     settle();
     const hugoMore = hugo ? hugoAfterNewPosts(postsDir, join(dir, "hugo")) : null;
     if (hugoMore !== null) console.log(hugoLine("  hugo +100 posts", hugoMore));
-    for (let i = count; i < count + 100; i++) rmSync(join(postsDir, fileOf(count, i, corpus)), { force: true });
+    for (let i = count; i < count + 100; i++) rmSync(join(postsDir, fileOf(i, corpus)), { force: true });
   }
 }
 

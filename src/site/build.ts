@@ -198,8 +198,9 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   }
   const linked = clock();
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
-  const outRootSame = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
-  const reuse = !full && outRootSame && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied } : undefined;
+  // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
+  const samePlace = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
+  const reuse = !full && samePlace && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied } : undefined;
   const plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse, stories: stories.links });
   const planned = clock();
   const assetNames = new Set(theme.assets.map((a) => a.path));
@@ -213,8 +214,6 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     toggle: assetNames.has("assets/toggle.js"),
   };
   const out = createOutputDir(outRoot);
-  // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
-  const samePlace = outRootSame;
   const before = samePlace ? previous.pages : new Map<string, string>();
   let result;
   let removed = 0;
@@ -239,7 +238,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   }
   const workersUsed = (await pool)?.size ?? 0;
   const wrote = clock();
-  const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: join(dir, ".newsmirror", "search"), full: full || !samePlace });
+  const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: join(dir, ".newsmirror", "search"), full: renderAll });
   const searched = clock();
   // A build that changed nothing (same posts, pages, settings, folder) leaves the manifest as it is.
   const unchanged = !full && samePlace && scan.parsed === 0 && result.written === 0 && removed === 0 && previous.placeKey === placeKey && scan.posts.length === previous.posts.size;

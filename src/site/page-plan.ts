@@ -308,12 +308,10 @@ interface Reuse {
   gained: Map<string, number>;
 }
 
-function cleanPostPages(plan: PagePlan, previous: PreviousBuild | undefined, siteHash: string): Reuse | null {
+function cleanPostPages(plan: PagePlan, indexOf: ReadonlyMap<string, number>, previous: PreviousBuild | undefined, siteHash: string): Reuse | null {
   if (!previous || previous.siteHash !== siteHash || previous.posts.size === 0) return null;
-  const current = new Map<string, number>();
-  plan.posts.forEach((post, i) => current.set(post.fileName, i));
   // A new source can change another's folder name (sourceKeys); then every page is planned again.
-  const sites = new Set(plan.posts.map((p) => p.site));
+  const sites = new Set(plan.sources.map((s) => s.name));
   const before = new Set<string>();
   for (const post of previous.posts.values()) before.add(post.site);
   if (before.size !== sites.size || [...before].some((site) => !sites.has(site))) return null;
@@ -338,7 +336,7 @@ function cleanPostPages(plan: PagePlan, previous: PreviousBuild | undefined, sit
     }
   });
   for (const [fileName, old] of previous.posts) {
-    if (current.has(fileName)) continue;
+    if (indexOf.has(fileName)) continue;
     gone.push(old);
     movedPaths.add(old.path);
     gain(old.site, -1);
@@ -425,10 +423,9 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
     source.posts.push(index);
   });
   plan.sources = [...bySource.values()].sort((a, b) => b.last - a.last || (a.name < b.name ? -1 : 1));
-  const reuse = cleanPostPages(plan, options.previous, options.siteHash);
+  const indexOf = new Map(plan.posts.map((post, i) => [post.fileName, i]));
+  const reuse = cleanPostPages(plan, indexOf, options.previous, options.siteHash);
   const clean = reuse?.cleanPosts ?? null;
-  const indexOf = new Map<string, number>();
-  if (options.stories && options.stories.size > 0) plan.posts.forEach((post, i) => indexOf.set(post.fileName, i));
   const alsoOf = (post: PostSummary): number[] => (options.stories?.get(post.fileName) ?? []).flatMap((name) => indexOf.get(name) ?? []);
   const pages = plan.pages;
   const all = plan.posts.map((_, i) => i);

@@ -1,13 +1,12 @@
 // The build's hand-over to site search: which posts to (re)index, their plain text, and the reader's assets.
 import { existsSync } from "node:fs";
-import { Parser } from "htmlparser2";
 import type { OutputDir } from "./output-dir.js";
 import type { PagePlan } from "./page-plan.js";
-import type { PostScan } from "./post-reader.js";
-import { readPostHtml } from "./post-reader.js";
+import { readPostHtml, type PostScan } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { encodeSegment } from "./relative-link.js";
 import { buildSearchIndex, readerAssets, type SearchDoc } from "./search/index.js";
+import { visibleText } from "./visible-text.js";
 
 /** Where the index files go under the site root (the search page reads them from there). */
 export const SEARCH_INDEX_PREFIX = "search/";
@@ -35,27 +34,7 @@ const BREAKS = new Set(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h
 
 /** The readable text of article HTML, entities decoded, whitespace collapsed. */
 export function textOfHtml(html: string): string {
-  const parts: string[] = [];
-  let skipping = 0;
-  const parser = new Parser(
-    {
-      onopentagname(name) {
-        if (NOT_TEXT.has(name)) skipping++;
-        else if (BREAKS.has(name)) parts.push(" ");
-      },
-      onclosetag(name) {
-        if (NOT_TEXT.has(name) && skipping > 0) skipping--;
-        else if (BREAKS.has(name)) parts.push(" ");
-      },
-      ontext(text) {
-        if (skipping === 0) parts.push(text);
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.write(html);
-  parser.end();
-  return parts.join("").replace(/\s+/g, " ").trim();
+  return visibleText(html, { hidden: NOT_TEXT, breaks: BREAKS, separator: " " }).replace(/\s+/g, " ").trim();
 }
 
 function docOf(post: PostSummary, html: string): SearchDoc {

@@ -2,9 +2,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { Parser } from "htmlparser2";
 import { findPreparedStoryClusters, storySentences } from "../content/index.js";
 import { forEachLimited } from "./post-reader.js";
+import { visibleText } from "./visible-text.js";
 
 /** What the links need of a post; `hash` changes whenever the post's text may have changed. */
 export interface StoryPost {
@@ -66,31 +66,7 @@ function own<T>(record: Record<string, T>, key: string | number): T | undefined 
 
 /** The plain text of article HTML: tags dropped, entities decoded, script/style ignored, blocks on their own line. */
 export function storyTextOfHtml(html: string): string {
-  let text = "";
-  let hidden = 0;
-  const parser = new Parser(
-    {
-      onopentagname(name) {
-        if (HIDDEN.has(name)) hidden++;
-        else if (BLOCK.has(name)) text += "\n";
-      },
-      onclosetag(name) {
-        if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
-        else if (BLOCK.has(name)) text += "\n";
-      },
-      ontext(chunk) {
-        if (hidden === 0) text += chunk;
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  try {
-    for (let at = 0; at < html.length && text.length < TEXT_CHARS; at += HTML_CHUNK) parser.write(html.slice(at, at + HTML_CHUNK));
-    parser.end();
-  } catch {
-    // The tokenizer accepts any string; should it ever fail, the text read so far is still the post's start.
-  }
-  return text.slice(0, TEXT_CHARS);
+  return visibleText(html, { hidden: HIDDEN, breaks: BLOCK, separator: "\n", limit: { chars: TEXT_CHARS, chunk: HTML_CHUNK } });
 }
 
 /** The cache at `file`; missing, unreadable, malformed or of another version gives an empty cache. */
