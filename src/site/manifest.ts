@@ -1,18 +1,24 @@
-// What the last build wrote (`.newsmirror/site-manifest.json` and its journal): each file's input hash, and the
+// What the last build wrote (`.newsmirror/site-manifest.bin` and its journal): each file's input hash, and the
 // posts it read, so the next build rereads only changed posts and rewrites only changed pages.
 //
-// At 100,000 posts the manifest is about 60 MB of JSON. Rewriting it after every hourly build would cost more
-// than the build itself, so a build that changed little appends its changes to a journal
-// (`site-manifest.journal`, one JSON array per line) and the base file is rewritten only once the journal has
-// grown to a quarter of it. A torn last line (a kill while appending) is ignored: the pages and posts it named
-// are then rendered and read again, never skipped.
+// At 100,000 posts the manifest holds about 60 MB. Rewriting it after every hourly build would cost more than
+// the build itself, so a build that changed little appends its changes to a journal (`site-manifest.journal`,
+// one JSON array per line) and the base file is rewritten only once the journal has grown to a quarter of it.
+// A torn last line (a kill while appending) is ignored: the pages and posts it named are then rendered and read
+// again, never skipped.
+//
+// The base is in V8's serialization format (node:v8), in frames of a few thousand rows: every build reads it
+// whole, and at 100,000 posts it loads in about 0.25 s where the same data as JSON took 0.7 s (0.35 s of
+// that only decoding the UTF-8 of its CJK titles and paths). It is a cache: a base this Node cannot read is
+// ignored like a missing one, and the next build is a full one.
 import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { dirname } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import type { PostRecord, PostSummary } from "./post-record.js";
 
 /** Bumped when the manifest's meaning changes; an older one is ignored (a full build follows). */
-const MANIFEST_VERSION = 3;
+const MANIFEST_VERSION = 4;
 /** The journal is folded into the base once it reaches this share of the base's size, or 1 MB for a small one. */
 const JOURNAL_SHARE = 0.25;
 const JOURNAL_MIN_LIMIT = 1 << 20;
@@ -47,9 +53,10 @@ function urlOfPath(path: string): string {
   }
 }
 
-function toRow(p: PostSummary): PostRow {
-  // The URL is a third of the manifest (CJK as %XX); most are derived from the path, so only the others are kept.
-  const url = p.url === urlOfPath(p.path) ? null : p.url;
+/** A post as a journal row; `fullUrl` keeps the URL even when the path gives it (the base: no encodeURI on load). */
+function toRow(p: PostSummary, fullUrl = false): PostRow {
+  // The URL is a third of a JSON line (CJK as %XX); most are derived from the path, so only the others are kept.
+  const url = fullUrl || p.url !== urlOfPath(p.path) ? p.url : null;
   return [p.fileName, p.size, p.mtimeMs, p.title, p.time, p.author, p.site, p.from, p.comments ? 1 : 0, p.categories, p.lang, p.hash, url, p.path, p.day];
 }
 
@@ -63,7 +70,7 @@ export function emptyManifest(out: string): SiteManifest {
 }
 
 function journalOf(file: string): string {
-  return file.replace(/\.json$/, "") + ".journal";
+  return file.replace(/\.(bin|json)$/, "") + ".journal";
 }
 
 /** Applies the journal lines written after the base `base`; stops at the first line that does not parse. */
@@ -93,60 +100,90 @@ function replayJournal(file: string, base: string, manifest: SiteManifest): numb
   return bytes;
 }
 
+/** The base's first frame. */
+interface BaseHeader {
+  version: number;
+  base: string;
+  out: string;
+  placeKey: string;
+  siteHash: string;
+}
+
+/** Each frame: its length (4 bytes, little-endian), then one V8-serialized value. */
+function* framesOf(buffer: Buffer): Generator<unknown> {
+  for (let at = 0; at < buffer.length;) {
+    const length = buffer.readUInt32LE(at);
+    if (at + 4 + length > buffer.length) throw new Error("truncated manifest");
+    yield deserialize(buffer.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+  }
+}
+
 /** Reads the manifest; missing, unreadable or from another version gives an empty one (a full build). */
 export async function loadManifest(file: string, out: string): Promise<SiteManifest> {
   try {
     const buffer = readFileSync(file);
-    const data = JSON.parse(buffer.toString("utf8")) as { version: number; base: string; out: string; placeKey: string; siteHash: string; pages: Array<[string, string]>; posts: PostRow[] };
-    if (data.version !== MANIFEST_VERSION || !Array.isArray(data.pages) || !Array.isArray(data.posts)) return emptyManifest(out);
-    const manifest: SiteManifest = {
-      out: data.out,
-      placeKey: data.placeKey,
-      siteHash: data.siteHash,
-      pages: new Map(data.pages),
-      posts: new Map(data.posts.map((row) => [row[0], fromRow(row)])),
-    };
-    const journalBytes = replayJournal(file, data.base, manifest);
-    manifest.stored = { base: data.base, baseBytes: buffer.length, journalBytes };
+    const frames = framesOf(buffer);
+    const header = frames.next().value as BaseHeader;
+    if (header?.version !== MANIFEST_VERSION) return emptyManifest(out);
+    const manifest: SiteManifest = { out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pages: new Map(), posts: new Map() };
+    // Pages come as flat [path, inputs, path, inputs, ...] frames, posts as frames of rows.
+    for (const frame of frames) {
+      const [kind, items] = frame as ["g", string[]] | ["p", PostRow[]];
+      if (kind === "g") for (let i = 0; i < items.length; i += 2) manifest.pages.set(items[i]!, items[i + 1]!);
+      else for (const row of items) manifest.posts.set(row[0], fromRow(row));
+    }
+    const journalBytes = replayJournal(file, header.base, manifest);
+    manifest.stored = { base: header.base, baseBytes: buffer.length, journalBytes };
     return manifest;
   } catch {
     return emptyManifest(out);
   }
 }
 
-/** Rows written per chunk: the manifest of 100,000 posts is never one 60 MB string in memory. */
-const ROWS_PER_CHUNK = 2000;
+/** Rows per frame: the base of 100,000 posts is never one 60 MB value in memory. */
+const ROWS_PER_FRAME = 2000;
 
 /** Writes the whole manifest atomically (temp file and rename) and drops the journal. */
 function writeBase(file: string, manifest: SiteManifest): void {
   const temp = `${file}.${process.pid}.tmp`;
-  const base = randomUUID();
+  const header: BaseHeader = { version: MANIFEST_VERSION, base: randomUUID(), out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash };
   const handle = openSync(temp, "w");
   try {
-    const writeRows = <T>(rows: Iterable<T>, toJson: (row: T) => string): void => {
-      let chunk: string[] = [];
-      let first = true;
-      for (const row of rows) {
-        chunk.push(toJson(row));
-        if (chunk.length === ROWS_PER_CHUNK) {
-          writeSync(handle, `${first ? "" : ","}${chunk.join(",")}`);
-          first = false;
-          chunk = [];
-        }
-      }
-      if (chunk.length > 0) writeSync(handle, `${first ? "" : ","}${chunk.join(",")}`);
+    const writeFrame = (value: unknown): void => {
+      const bytes = serialize(value);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(bytes.length);
+      writeSync(handle, length);
+      writeSync(handle, bytes);
     };
-    writeSync(handle, `{"version":${MANIFEST_VERSION},"base":"${base}","out":${JSON.stringify(manifest.out)},"placeKey":${JSON.stringify(manifest.placeKey)},"siteHash":${JSON.stringify(manifest.siteHash)},"pages":[`);
-    writeRows(manifest.pages, (entry) => JSON.stringify(entry));
-    writeSync(handle, `],"posts":[`);
-    writeRows(manifest.posts.values(), (post) => JSON.stringify(toRow(post)));
-    writeSync(handle, "]}");
+    writeFrame(header);
+    let pages: string[] = [];
+    for (const [path, inputs] of manifest.pages) {
+      pages.push(path, inputs);
+      if (pages.length === 2 * ROWS_PER_FRAME) {
+        writeFrame(["g", pages]);
+        pages = [];
+      }
+    }
+    if (pages.length > 0) writeFrame(["g", pages]);
+    let rows: PostRow[] = [];
+    for (const post of manifest.posts.values()) {
+      rows.push(toRow(post, true));
+      if (rows.length === ROWS_PER_FRAME) {
+        writeFrame(["p", rows]);
+        rows = [];
+      }
+    }
+    if (rows.length > 0) writeFrame(["p", rows]);
   } finally {
     closeSync(handle);
   }
   // The journal belongs to the old base: remove it first, so a crash between the two never pairs them.
   rmSync(journalOf(file), { force: true });
   renameSync(temp, file);
+  // The JSON base of manifest version 3 and before, never read again.
+  if (file.endsWith(".bin")) rmSync(file.replace(/\.bin$/, ".json"), { force: true });
 }
 
 /** What changed between `before` and `after`, as journal lines. */

@@ -1,6 +1,7 @@
 // Tests src/site/manifest.ts: the record of the last build survives a round trip and never blocks a build.
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { serialize } from "node:v8";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isSameFile, loadManifest, saveManifest, type SiteManifest } from "../../src/site/manifest.js";
@@ -14,9 +15,17 @@ const post: PostSummary = {
   categories: ["s", "t"], lang: "en", hash: "h", url: "/2023-12-07/a/", path: "2023-12-07/a/index.html", day: "2023-12-07",
 };
 
+/** One frame of the base format: length, then the V8-serialized value. */
+function frame(value: unknown): Buffer {
+  const bytes = serialize(value);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(bytes.length);
+  return Buffer.concat([length, bytes]);
+}
+
 describe("the site manifest", () => {
   it("round-trips pages and posts", async () => {
-    const file = join(dir, ".newsmirror", "site-manifest.json");
+    const file = join(dir, ".newsmirror", "site-manifest.bin");
     const manifest: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"]]), posts: new Map([[post.fileName, post]]) };
     await saveManifest(file, manifest);
     const { stored, ...loaded } = await loadManifest(file, "/elsewhere");
@@ -25,15 +34,15 @@ describe("the site manifest", () => {
   });
 
   it("appends a small change to the journal and reads it back, ignoring a torn last line", async () => {
-    const file = join(dir, "j", "site-manifest.json");
+    const file = join(dir, "j", "site-manifest.bin");
     const first: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"], ["old.html", "o"]]), posts: new Map([[post.fileName, post]]) };
     await saveManifest(file, first);
     const previous = await loadManifest(file, "/out");
     const added = { ...post, fileName: "2023-12-08-b.md", title: "b", path: "2023-12-08/b/index.html", url: "/2023-12-08/b/" };
     const next: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in2"], ["b.html", "b"]]), posts: new Map([[post.fileName, previous.posts.get(post.fileName)!], [added.fileName, added]]) };
-    const baseBefore = readFileSync(file, "utf8");
+    const baseBefore = readFileSync(file);
     await saveManifest(file, next, previous);
-    expect(readFileSync(file, "utf8")).toBe(baseBefore);
+    expect(readFileSync(file).equals(baseBefore)).toBe(true);
     const journal = readFileSync(join(dir, "j", "site-manifest.journal"), "utf8");
     expect(journal.trim().split("\n")).toHaveLength(5);
     const { stored: _stored, ...reloaded } = await loadManifest(file, "/out");
@@ -47,7 +56,7 @@ describe("the site manifest", () => {
   });
 
   it("keeps a URL that is not derived from the output path", async () => {
-    const file = join(dir, "u", "site-manifest.json");
+    const file = join(dir, "u", "site-manifest.bin");
     const odd = { ...post, url: "/2023-12-07/a.html", path: "2023-12-07/a.html" };
     await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map(), posts: new Map([[odd.fileName, odd]]) });
     expect((await loadManifest(file, "/out")).posts.get(odd.fileName)).toEqual(odd);
@@ -55,11 +64,12 @@ describe("the site manifest", () => {
 
   it.each([
     ["missing", null],
-    ["not JSON", "{"],
-    ["another version", JSON.stringify({ version: 99, pages: [], posts: [] })],
-  ])("gives an empty manifest (a full build) when %s", async (_reason, text) => {
-    const file = join(dir, `m-${Math.random()}.json`);
-    if (text !== null) writeFileSync(file, text);
+    ["not a manifest", Buffer.from("{\"version\":4}")],
+    ["cut short", frame({ version: 4, base: "b", out: "/out", placeKey: "k", siteHash: "sh" }).subarray(0, 12)],
+    ["another version", frame({ version: 99, base: "b", out: "/out", placeKey: "k", siteHash: "sh" })],
+  ])("gives an empty manifest (a full build) when %s", async (_reason, bytes) => {
+    const file = join(dir, `m-${Math.random()}.bin`);
+    if (bytes !== null) writeFileSync(file, bytes);
     const loaded = await loadManifest(file, "/out");
     expect(loaded.pages.size).toBe(0);
     expect(loaded.out).toBe("/out");
