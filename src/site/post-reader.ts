@@ -1,13 +1,11 @@
 // Reads `_posts/` for the site: every post file's record, reparsing only files changed since the last build.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parsePost } from "../archive/index.js";
 import type { SiteConfig } from "./config.js";
 import { isSameFile } from "./manifest.js";
+import { listPostFiles, type FileStat } from "./post-files.js";
 import { recordOfPost, summarizePost, type PostSummary } from "./post-record.js";
-
-/** Extensions Jekyll renders as posts by default (markdown and HTML converters). */
-const POST_EXTENSIONS = /\.(md|markdown|mkdown|mkdn|mkd|html|htm)$/i;
 
 export interface Unreadable {
   fileName: string;
@@ -19,36 +17,6 @@ export interface PostScan {
   unreadable: Unreadable[];
   /** Posts parsed in this scan (the others came from the cache). */
   parsed: number;
-}
-
-interface FileStat {
-  fileName: string;
-  size: number;
-  mtimeMs: number;
-}
-
-/** Post files under `postsDir` (subfolders too, as Jekyll reads them), skipping dot- and underscore-names. */
-function listPostFiles(postsDir: string, prefix = ""): FileStat[] {
-  let entries;
-  try {
-    entries = readdirSync(postsDir, { withFileTypes: true });
-  } catch (error) {
-    if (prefix === "" && (error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  const files: FileStat[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
-    const full = `${postsDir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      files.push(...listPostFiles(full, `${prefix}${entry.name}/`));
-      continue;
-    }
-    if (!POST_EXTENSIONS.test(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) continue;
-    const stat = statSync(full, { throwIfNoEntry: false });
-    if (stat?.isFile()) files.push({ fileName: prefix + entry.name, size: stat.size, mtimeMs: stat.mtimeMs });
-  }
-  return files;
 }
 
 /** Runs `task` over `items` with at most `limit` at a time. */
@@ -63,7 +31,8 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, task
 /**
  * Every post under `postsDir` placed for `config`. A post whose size and mtime match `cache` (and whose
  * placement was computed under the same `placeKey`) is not reread. A file that cannot be read or parsed
- * is listed in `unreadable` with the reason, and the build goes on without it.
+ * is listed in `unreadable` with the reason, and the build goes on without it. `listed` is the folder's
+ * listing when the caller made it already (`listPostFilesAside`).
  */
 export async function scanPosts(
   postsDir: string,
@@ -71,8 +40,9 @@ export async function scanPosts(
   cache: Map<string, PostSummary>,
   samePlacement: boolean,
   htmlCache?: HtmlCache,
+  listed?: Promise<FileStat[]>,
 ): Promise<PostScan> {
-  const files = listPostFiles(postsDir);
+  const files = listed ? await listed : listPostFiles(postsDir);
   const posts: PostSummary[] = [];
   const unreadable: Unreadable[] = [];
   const toRead: FileStat[] = [];
