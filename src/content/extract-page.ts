@@ -1,5 +1,5 @@
 // A fetched page as a fast linkedom document that Readability and the site rules can work on.
-import { parseHTML } from "linkedom";
+import { linkedom } from "./html-libraries.js";
 import { fail, ok, type Result } from "../result.js";
 
 /** Pages over this many characters are refused: no article is that long, and parsing one costs seconds. */
@@ -140,7 +140,7 @@ export function parsePage(page: { url: string; html: string }): Result<Document>
   }
   // linkedom builds a document only around an <html> element; a bare fragment gets one.
   if (!/<html[\s>]/i.test(html)) html = `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(html) as unknown as { document: Document };
+  const { document } = linkedom().parseHTML(html) as unknown as { document: Document };
   if (!document.documentElement || !document.body) {
     return fail({ code: "content.extract-failed", message: `page ${page.url} has no <body> after parsing`, url: page.url });
   }

@@ -1,5 +1,5 @@
 // Per-site selectors for the article body of fetched pages, tried before Readability (issue #4, STYLE rule 5).
-import { parseHTML } from "linkedom";
+import { linkedom } from "./html-libraries.js";
 
 /** Where the article is on one site's pages. */
 export interface ExtractionRule {
@@ -29,7 +29,7 @@ const EXTRACTION_RULES: ReadonlyArray<readonly [string, ExtractionRule]> = [
 /** Problems with a rule table: unsorted or repeated hosts, selectors a CSS parser refuses. Empty when sound. */
 export function checkExtractionRules(table: ReadonlyArray<readonly [string, ExtractionRule]>): string[] {
   const problems: string[] = [];
-  const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
+  const { document } = linkedom().parseHTML("<!doctype html><html><head></head><body></body></html>");
   table.forEach(([host, rule], index) => {
     const previous = table[index - 1]?.[0];
     if (previous !== undefined && previous >= host) problems.push(`host ${host}: table must be sorted by host, without repeats`);
@@ -46,9 +46,8 @@ export function checkExtractionRules(table: ReadonlyArray<readonly [string, Extr
   return problems;
 }
 
-const TABLE_PROBLEMS = checkExtractionRules(EXTRACTION_RULES);
-if (TABLE_PROBLEMS.length > 0) throw new Error(`content/extract-rules.ts: ${TABLE_PROBLEMS.join("; ")}`);
-
+// The built-in table is checked by test/content/extract-rules.test.ts, not on load: a check here would load
+// linkedom for every command that imports the content stage.
 const RULES_BY_HOST = new Map(EXTRACTION_RULES);
 
 /** The hosts that have a rule, in table order. */

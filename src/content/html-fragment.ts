@@ -1,14 +1,18 @@
 // Article HTML as a DOM (linkedom), parsed once for all the DOM steps and serialised once before sanitising.
-import { parseHTML } from "linkedom";
+import { linkedom } from "./html-libraries.js";
 
 // One empty document serves as the factory for every fragment: creating a `<div>` and setting its
 // innerHTML parses the article as body content, so a stray `</body>` or `<html>` in hostile input
 // cannot end the fragment early (a whole-document parse drops what follows `</body>`).
-const FACTORY = parseHTML("<!DOCTYPE html><html><head></head><body></body></html>").document;
+type FactoryDocument = ReturnType<ReturnType<typeof linkedom>["parseHTML"]>["document"];
+let factory: FactoryDocument | undefined;
+function factoryDocument(): FactoryDocument {
+  return (factory ??= linkedom().parseHTML("<!DOCTYPE html><html><head></head><body></body></html>").document);
+}
 
 /** Parses article HTML into a detached container element; the container itself is not part of the article. */
 export function parseFragment(html: string): HTMLElement {
-  const container = FACTORY.createElement("div");
+  const container = factoryDocument().createElement("div");
   container.innerHTML = html;
   return container;
 }
@@ -20,7 +24,7 @@ export function serializeFragment(container: HTMLElement): string {
 
 /** A new element for a step that rewrites markup (e.g. an embed turned into a link). */
 export function createElement(container: HTMLElement, tagName: string): HTMLElement {
-  return (container.ownerDocument ?? FACTORY).createElement(tagName);
+  return (container.ownerDocument ?? factoryDocument()).createElement(tagName);
 }
 
 /**
@@ -30,7 +34,7 @@ export function createElement(container: HTMLElement, tagName: string): HTMLElem
 export function findSelectorError(selector: string): string | null {
   if (selector.trim() === "") return "the selector is empty";
   try {
-    FACTORY.createElement("div").querySelectorAll(selector);
+    factoryDocument().createElement("div").querySelectorAll(selector);
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

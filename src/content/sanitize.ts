@@ -1,5 +1,5 @@
 // The last content step: an allow-list sanitizer (sanitize-html) that keeps article structure and drops anything executable.
-import sanitize from "sanitize-html";
+import { sanitizeHtmlLibrary } from "./html-libraries.js";
 import { stripTrackingParams } from "./tracking-params.js";
 import { formatSrcset, parseSrcset, toSafeLink, toSafeResource } from "./url.js";
 
@@ -74,7 +74,7 @@ export function sanitizeHtml(html: string, baseUrl: string): string {
 export function sanitizeArticleHtml(html: string, baseUrl: string): SanitizedHtml {
   const images: string[] = [];
   const seen = new Set<string>();
-  const output = sanitize(typeof html === "string" ? html : "", {
+  const output = sanitizeHtmlLibrary()(typeof html === "string" ? html : "", {
     allowedTags: [...ALLOWED_TAGS],
     allowedAttributes: Object.fromEntries(Object.entries(ALLOWED_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])),
     nonTextTags: [...DROPPED_WITH_CONTENT],
