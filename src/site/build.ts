@@ -207,7 +207,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
   // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
   const samePlace = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
-  const reuse = !full && samePlace && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied } : undefined;
+  const reuse = !full && samePlace && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied, movedAside: previous.movedAside } : undefined;
   const plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse, stories: stories.links });
   const planned = clock();
   const assetNames = new Set(theme.assets.map((a) => a.path));
@@ -250,7 +250,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   // A build that changed nothing (same posts, pages, settings, folder) leaves the manifest as it is.
   const unchanged = !full && samePlace && scan.parsed === 0 && result.written === 0 && removed === 0 && previous.placeKey === placeKey && scan.posts.length === previous.posts.size;
   try {
-    if (!unchanged) await saveManifest(manifestFile, { out: outRoot, placeKey, siteHash, pages: result.pages, posts: new Map(scan.posts.map((p) => [p.fileName, p])) }, previous);
+    if (!unchanged) await saveManifest(manifestFile, { out: outRoot, placeKey, siteHash, pages: result.pages, posts: new Map(scan.posts.map((p) => [p.fileName, p])), movedAside: plan.movedAside }, previous);
   } catch (error) {
     return ioFailure(error, `saving ${manifestFile}`);
   }

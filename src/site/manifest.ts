@@ -34,12 +34,14 @@ export interface SiteManifest {
   pages: Map<string, string>;
   /** Posts by file name, with their placement under `placeKey`. */
   posts: Map<string, PostSummary>;
+  /** Posts the plan moved aside from a clashing permalink: file name to output file (`PagePlan.movedAside`). */
+  movedAside: Map<string, string>;
   /** The stored files this manifest was read from, so a save can append to them instead of rewriting. */
   stored?: { base: string; baseBytes: number; journalBytes: number };
 }
 
 type PostRow = [string, number, number, string, number, string, string, string, number, string[], string, string, string | null, string, string];
-type JournalLine = ["base", string] | ["p", PostRow] | ["d", string] | ["g", string, string] | ["x", string];
+type JournalLine = ["base", string] | ["p", PostRow] | ["d", string] | ["g", string, string] | ["x", string] | ["m", string, string] | ["n", string];
 
 /**
  * The permalink most posts have: their output folder, percent-encoded. Only a guess (native `encodeURI`, not
@@ -66,7 +68,7 @@ function fromRow(row: PostRow): PostSummary {
 }
 
 export function emptyManifest(out: string): SiteManifest {
-  return { out, placeKey: "", siteHash: "", pages: new Map(), posts: new Map() };
+  return { out, placeKey: "", siteHash: "", pages: new Map(), posts: new Map(), movedAside: new Map() };
 }
 
 function journalOf(file: string): string {
@@ -95,6 +97,8 @@ function replayJournal(file: string, base: string, manifest: SiteManifest): numb
     else if (line[0] === "d") manifest.posts.delete(line[1]);
     else if (line[0] === "g") manifest.pages.set(line[1], line[2]);
     else if (line[0] === "x") manifest.pages.delete(line[1]);
+    else if (line[0] === "m") manifest.movedAside.set(line[1], line[2]);
+    else if (line[0] === "n") manifest.movedAside.delete(line[1]);
     bytes += Buffer.byteLength(lines[i]!) + 1;
   }
   return bytes;
@@ -107,6 +111,7 @@ interface BaseHeader {
   out: string;
   placeKey: string;
   siteHash: string;
+  movedAside: Array<[string, string]>;
 }
 
 /** Each frame: its length (4 bytes, little-endian), then one V8-serialized value. */
@@ -126,7 +131,7 @@ export async function loadManifest(file: string, out: string): Promise<SiteManif
     const frames = framesOf(buffer);
     const header = frames.next().value as BaseHeader;
     if (header?.version !== MANIFEST_VERSION) return emptyManifest(out);
-    const manifest: SiteManifest = { out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pages: new Map(), posts: new Map() };
+    const manifest: SiteManifest = { out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pages: new Map(), posts: new Map(), movedAside: new Map(header.movedAside) };
     // Pages come as flat [path, inputs, path, inputs, ...] frames, posts as frames of rows.
     for (const frame of frames) {
       const [kind, items] = frame as ["g", string[]] | ["p", PostRow[]];
@@ -147,7 +152,7 @@ const ROWS_PER_FRAME = 2000;
 /** Writes the whole manifest atomically (temp file and rename) and drops the journal. */
 function writeBase(file: string, manifest: SiteManifest): void {
   const temp = `${file}.${process.pid}.tmp`;
-  const header: BaseHeader = { version: MANIFEST_VERSION, base: randomUUID(), out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash };
+  const header: BaseHeader = { version: MANIFEST_VERSION, base: randomUUID(), out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash, movedAside: [...manifest.movedAside] };
   const handle = openSync(temp, "w");
   try {
     const writeFrame = (value: unknown): void => {
@@ -196,6 +201,8 @@ function changes(before: SiteManifest, after: SiteManifest): string[] {
   for (const name of before.posts.keys()) if (!after.posts.has(name)) lines.push(JSON.stringify(["d", name]));
   for (const [path, inputs] of after.pages) if (before.pages.get(path) !== inputs) lines.push(JSON.stringify(["g", path, inputs]));
   for (const path of before.pages.keys()) if (!after.pages.has(path)) lines.push(JSON.stringify(["x", path]));
+  for (const [name, path] of after.movedAside) if (before.movedAside.get(name) !== path) lines.push(JSON.stringify(["m", name, path]));
+  for (const name of before.movedAside.keys()) if (!after.movedAside.has(name)) lines.push(JSON.stringify(["n", name]));
   return lines;
 }
 

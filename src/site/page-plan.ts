@@ -62,6 +62,8 @@ export type PlannedPage =
 export interface PagePlan {
   /** Oldest first (time, then file name); pages refer to posts by index into this array. */
   posts: PostSummary[];
+  /** Posts moved aside from a clashing permalink ("-2"): file name to the output file they got. */
+  movedAside: Map<string, string>;
   sources: SourceSummary[];
   pages: PlannedPage[];
 }
@@ -75,6 +77,8 @@ export interface PlanOptions {
   previous?: PreviousBuild;
   /** Posts carrying the same story: file name to the other members' file names ("also reported by"). */
   stories?: ReadonlyMap<string, readonly string[]>;
+  /** URLs per sitemap file; default the protocol's limit (smaller in tests). */
+  sitemapLimit?: number;
 }
 
 export interface PreviousBuild {
@@ -85,6 +89,8 @@ export interface PreviousBuild {
   pages: ReadonlyMap<string, string>;
   /** Posts that were or are in a story cluster: their pages are always planned afresh. */
   storied?: ReadonlySet<string>;
+  /** The last plan's `movedAside`. */
+  movedAside?: ReadonlyMap<string, string>;
 }
 
 /** Folders the site's own pages live in; a post whose permalink lands there is moved aside. */
@@ -114,15 +120,16 @@ function withSuffix(post: PostSummary, n: number): PostSummary {
 /**
  * Sorts posts oldest first and gives each a unique output file. Jekyll lets the later of two posts with one
  * URL overwrite the other ("Conflict: destination is shared by multiple files"); here the later one gets
- * "-2", "-3", so no article is lost.
+ * "-2", "-3", so no article is lost. Posts moved aside are noted in `movedAside` (file name to output file).
  */
-export function placePosts(posts: readonly PostSummary[]): PostSummary[] {
+export function placePosts(posts: readonly PostSummary[], movedAside?: Map<string, string>): PostSummary[] {
   const sorted = [...posts].sort(byTimeThenName);
   const taken = new Set<string>();
   return sorted.map((post) => {
     let placed = post;
     for (let n = 2; taken.has(placed.path) || isReserved(placed.path); n++) placed = withSuffix(post, n);
     taken.add(placed.path);
+    if (placed !== post) movedAside?.set(post.fileName, placed.path);
     return placed;
   });
 }
@@ -203,7 +210,19 @@ function planFeeds(source: SourceSummary | null, posts: number[], plan: PagePlan
   }));
 }
 
-function planArchive(plan: PagePlan, options: PlanOptions): PlannedPage[] {
+/**
+ * The first day a change touches: the day of the first changed post in time order or of any post that went.
+ * A day page before it, whose next day is before it too, shows what it showed (same posts, same links).
+ */
+function firstChangedDay(plan: PagePlan, reuse: Reuse): string {
+  const all = plan.posts.map((_, i) => i);
+  const { firstChange } = listReuse(all, null, reuse, plan);
+  let day = plan.posts[firstChange]?.day ?? "\uffff";
+  for (const old of reuse.gone) if (old.day < day) day = old.day;
+  return day;
+}
+
+function planArchive(plan: PagePlan, options: PlanOptions, reuse: Reuse | null): PlannedPage[] {
   const days = new Map<string, number[]>();
   plan.posts.forEach((post, index) => {
     const list = days.get(post.day);
@@ -214,6 +233,7 @@ function planArchive(plan: PagePlan, options: PlanOptions): PlannedPage[] {
   const dayPath = (day: string): string => `archive/${day.replaceAll("-", "/")}/index.html`;
   const monthPath = (month: string): string => `archive/${month.replace("-", "/")}/index.html`;
   const yearPath = (year: string): string => `archive/${year}/index.html`;
+  const changedDay = reuse ? firstChangedDay(plan, reuse) : "";
   const pages: PlannedPage[] = [];
   const months = new Map<string, ArchiveEntry[]>();
   const years = new Map<string, ArchiveEntry[]>();
@@ -225,9 +245,10 @@ function planArchive(plan: PagePlan, options: PlanOptions): PlannedPage[] {
     const older = olderDay ? { path: dayPath(olderDay), label: olderDay } : null;
     const month = day.slice(0, 7);
     const up = { path: monthPath(month), label: month };
+    const recorded = newerDay !== undefined && newerDay < changedDay ? options.previous!.pages.get(dayPath(day)) : undefined;
     pages.push({
       kind: "archive", path: dayPath(day), title: day, entries: [], posts, up, newer, older,
-      inputs: hashOf(options.siteHash, "day", day, posts.map((p) => postStamp(plan.posts[p]!)).join(","), newer?.path ?? null, older?.path ?? null),
+      inputs: recorded ?? hashOf(options.siteHash, "day", day, posts.map((p) => postStamp(plan.posts[p]!)).join(","), newer?.path ?? null, older?.path ?? null),
     });
     const entry = { label: day, path: dayPath(day), count: posts.length };
     const list = months.get(month);
@@ -265,7 +286,7 @@ function planArchive(plan: PagePlan, options: PlanOptions): PlannedPage[] {
 }
 
 /** Sitemap files: the post pages oldest first, then the other pages, so new posts change only the last file. */
-function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions): PlannedPage[] {
+function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions, reuse: Reuse | null): PlannedPage[] {
   const urls: Array<{ path: string; lastmod: number | null }> = [];
   const newestOf = (indexes: number[]): number | null => (indexes.length ? Math.max(...indexes.map((i) => plan.posts[i]!.time)) : null);
   for (const post of plan.posts) urls.push({ path: post.path, lastmod: post.time });
@@ -274,11 +295,16 @@ function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions)
     else if (page.kind === "archive" || page.kind === "sources") urls.push({ path: page.path, lastmod: null });
   }
   const hashUrls = (list: typeof urls): string => hashOf(options.siteHash, "sitemap", list.map((u) => `${u.path} ${u.lastmod}`).join("\n"));
-  if (urls.length <= SITEMAP_LIMIT) return [{ kind: "sitemap", path: "sitemap.xml", urls, inputs: hashUrls(urls) }];
+  const limit = options.sitemapLimit ?? SITEMAP_LIMIT;
+  if (urls.length <= limit) return [{ kind: "sitemap", path: "sitemap.xml", urls, inputs: hashUrls(urls) }];
+  // A part made only of posts before the first change lists what it listed (post URLs come first, oldest first).
+  const unchangedPosts = reuse ? listReuse(plan.posts.map((_, i) => i), null, reuse, plan).firstChange : 0;
   const parts: PlannedPage[] = [];
-  for (let start = 0, n = 1; start < urls.length; start += SITEMAP_LIMIT, n++) {
-    const chunk = urls.slice(start, start + SITEMAP_LIMIT);
-    parts.push({ kind: "sitemap", path: `sitemap-${n}.xml`, urls: chunk, inputs: hashUrls(chunk) });
+  for (let start = 0, n = 1; start < urls.length; start += limit, n++) {
+    const chunk = urls.slice(start, start + limit);
+    const path = `sitemap-${n}.xml`;
+    const recorded = start + limit <= unchangedPosts ? options.previous!.pages.get(path) : undefined;
+    parts.push({ kind: "sitemap", path, urls: chunk, inputs: recorded ?? hashUrls(chunk) });
   }
   const names = parts.map((p) => p.path);
   return [...parts, { kind: "sitemap-index", path: "sitemap.xml", parts: names, inputs: hashOf(options.siteHash, "sitemap-index", names.join(",")) }];
@@ -294,6 +320,9 @@ const byTimeThenName = (a: { time: number; fileName: string }, b: { time: number
  * object than last time), was moved aside ("-2"), shares a permalink with a post that came, went or changed,
  * or sits next to one that came, went or changed, at its new or its old place. Null when nothing can be reused.
  */
+/** The `also` of the many posts in no story: one shared empty list instead of 100,000. */
+const NO_STORY: number[] = [];
+
 /** The key of the whole site's count in `Reuse.gained` (no source is named by a NUL). */
 const ALL_SOURCES = "\u0000";
 
@@ -325,7 +354,9 @@ function cleanPostPages(plan: PagePlan, indexOf: ReadonlyMap<string, number>, pr
   };
   plan.posts.forEach((post, i) => {
     const old = previous.posts.get(post.fileName);
-    if (old === post) return;
+    // A post moved aside is a new object in every plan: the same post (same hash) in the same place is unchanged.
+    const wasAt = previous.movedAside?.get(post.fileName) ?? old?.path;
+    if (old !== undefined && wasAt === post.path && (old === post || (plan.movedAside.has(post.fileName) && old.hash === post.hash))) return;
     unsafe.add(i);
     movedPaths.add(post.path);
     gain(post.site, 1);
@@ -409,7 +440,8 @@ function lowerBound(list: number[], post: { time: number; fileName: string }, pl
  * each with the hash of its inputs, so a build renders only pages whose hash changed.
  */
 export function planPages(summaries: readonly PostSummary[], config: SiteConfig, options: PlanOptions): PagePlan {
-  const plan: PagePlan = { posts: placePosts(summaries), sources: [], pages: [] };
+  const movedAside = new Map<string, string>();
+  const plan: PagePlan = { posts: placePosts(summaries, movedAside), movedAside, sources: [], pages: [] };
   const keys = sourceKeys([...new Set(plan.posts.map((p) => p.site))]);
   const bySource = new Map<string, SourceSummary>();
   plan.posts.forEach((post, index) => {
@@ -426,7 +458,10 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
   const indexOf = new Map(plan.posts.map((post, i) => [post.fileName, i]));
   const reuse = cleanPostPages(plan, indexOf, options.previous, options.siteHash);
   const clean = reuse?.cleanPosts ?? null;
-  const alsoOf = (post: PostSummary): number[] => (options.stories?.get(post.fileName) ?? []).flatMap((name) => indexOf.get(name) ?? []);
+  const alsoOf = (post: PostSummary): number[] => {
+    const names = options.stories?.get(post.fileName);
+    return names === undefined ? NO_STORY : names.flatMap((name) => indexOf.get(name) ?? []);
+  };
   const pages = plan.pages;
   const all = plan.posts.map((_, i) => i);
   pages.push(...planList({ base: "", title: config.title, source: null, posts: all, feed: "feed.xml" }, plan, options, config.paginate, reuse));
@@ -451,8 +486,8 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
     kind: "sources", path: "sources/index.html",
     inputs: hashOf(options.siteHash, "sources", plan.sources.map((s) => `${s.name}|${s.key}|${s.count}|${s.last}`).join("\n")),
   });
-  pages.push(...planArchive(plan, options));
-  pages.push(...planSitemap(pages, plan, options));
+  pages.push(...planArchive(plan, options, reuse));
+  pages.push(...planSitemap(pages, plan, options, reuse));
   pages.push({ kind: "robots", path: "robots.txt", inputs: hashOf(options.siteHash, "robots") });
   pages.push({ kind: "not-found", path: "404.html", inputs: hashOf(options.siteHash, "404") });
   pages.push({ kind: "search", path: "search/index.html", inputs: hashOf(options.siteHash, "search", plan.sources.map((s) => s.name).join("\n")) });

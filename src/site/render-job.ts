@@ -35,7 +35,7 @@ export function postJobOf(plan: PagePlan, page: Extract<PlannedPage, { kind: "po
 /** A one-post plan and page that render exactly as the job's page in the full plan does. */
 export function miniPlanOf(job: PostJob): { plan: PagePlan; page: Extract<PlannedPage, { kind: "post" }> } {
   const posts = [job.post, ...(job.prev ? [job.prev] : []), ...(job.next ? [job.next] : []), ...job.also];
-  const plan: PagePlan = { posts, sources: [{ name: job.post.site, key: job.sourceKey, count: 0, last: 0, posts: [] }], pages: [] };
+  const plan: PagePlan = { posts, movedAside: new Map(), sources: [{ name: job.post.site, key: job.sourceKey, count: 0, last: 0, posts: [] }], pages: [] };
   const next = job.next ? (job.prev ? 2 : 1) : null;
   const firstAlso = 1 + (job.prev ? 1 : 0) + (job.next ? 1 : 0);
   const page = { kind: "post" as const, path: job.path, inputs: job.inputs, post: 0, prev: job.prev ? 1 : null, next, also: job.also.map((_, i) => firstAlso + i) };

@@ -26,7 +26,7 @@ function frame(value: unknown): Buffer {
 describe("the site manifest", () => {
   it("round-trips pages and posts", async () => {
     const file = join(dir, ".newsmirror", "site-manifest.bin");
-    const manifest: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"]]), posts: new Map([[post.fileName, post]]) };
+    const manifest: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"]]), posts: new Map([[post.fileName, post]]), movedAside: new Map([[post.fileName, "2023-12-07/a-2/index.html"]]) };
     await saveManifest(file, manifest);
     const { stored, ...loaded } = await loadManifest(file, "/elsewhere");
     expect(loaded).toEqual(manifest);
@@ -35,16 +35,20 @@ describe("the site manifest", () => {
 
   it("appends a small change to the journal and reads it back, ignoring a torn last line", async () => {
     const file = join(dir, "j", "site-manifest.bin");
-    const first: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"], ["old.html", "o"]]), posts: new Map([[post.fileName, post]]) };
+    const first: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"], ["old.html", "o"]]), posts: new Map([[post.fileName, post]]), movedAside: new Map([[post.fileName, "2023-12-07/a-2/index.html"]]) };
     await saveManifest(file, first);
     const previous = await loadManifest(file, "/out");
     const added = { ...post, fileName: "2023-12-08-b.md", title: "b", path: "2023-12-08/b/index.html", url: "/2023-12-08/b/" };
-    const next: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in2"], ["b.html", "b"]]), posts: new Map([[post.fileName, previous.posts.get(post.fileName)!], [added.fileName, added]]) };
+    const next: SiteManifest = {
+      out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in2"], ["b.html", "b"]]),
+      posts: new Map([[post.fileName, previous.posts.get(post.fileName)!], [added.fileName, added]]), movedAside: new Map([[added.fileName, "2023-12-08/b-2/index.html"]]),
+    };
     const baseBefore = readFileSync(file);
     await saveManifest(file, next, previous);
     expect(readFileSync(file).equals(baseBefore)).toBe(true);
     const journal = readFileSync(join(dir, "j", "site-manifest.journal"), "utf8");
-    expect(journal.trim().split("\n")).toHaveLength(5);
+    // The base line, then: post b, pages index.html and b.html, old.html gone, b moved aside, a no longer.
+    expect(journal.trim().split("\n")).toHaveLength(7);
     const { stored: _stored, ...reloaded } = await loadManifest(file, "/out");
     expect(reloaded).toEqual(next);
     writeFileSync(join(dir, "j", "site-manifest.journal"), `${journal}["g","torn`);
@@ -58,7 +62,7 @@ describe("the site manifest", () => {
   it("keeps a URL that is not derived from the output path", async () => {
     const file = join(dir, "u", "site-manifest.bin");
     const odd = { ...post, url: "/2023-12-07/a.html", path: "2023-12-07/a.html" };
-    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map(), posts: new Map([[odd.fileName, odd]]) });
+    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map(), posts: new Map([[odd.fileName, odd]]), movedAside: new Map() });
     expect((await loadManifest(file, "/out")).posts.get(odd.fileName)).toEqual(odd);
   });
 

@@ -157,27 +157,32 @@ describe("post pages keep their recorded inputs only when nothing they show chan
   // Random histories of arrivals, edits (title, date), deletions and permalink clashes: a plan that reuses the
   // last build's inputs must give every page the inputs a plan from scratch gives.
   const change = fc.record({
-    kind: fc.constantFrom("add", "edit-title", "edit-time", "delete", "clash"),
+    kind: fc.constantFrom("add", "edit-title", "edit-time", "delete", "clash", "clash-before"),
     at: fc.nat(),
     site: fc.constantFrom("cna", "bbc", "voa"),
   });
   it("equals a plan from scratch after any changes", () => {
+    // Posts five hours apart span a week of archive days; sitemap parts of 7 URLs make the first ones reusable.
+    const options = { siteHash: "s", assets: [], sitemapLimit: 7 };
+    const spread = (i: number, site: string): PostSummary => post(i * 5, site);
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 12 }), (changes) => {
-        let posts = Array.from({ length: 30 }, (_, i) => post(i, ["cna", "bbc", "voa"][i % 3]!));
+        let posts = Array.from({ length: 30 }, (_, i) => spread(i, ["cna", "bbc", "voa"][i % 3]!));
         // Two posts that already share a permalink: the later one was moved aside to "-2".
-        posts.push({ ...post(31, "bbc"), path: posts[4]!.path, url: posts[4]!.url });
+        posts.push({ ...spread(31, "bbc"), path: posts[4]!.path, url: posts[4]!.url });
         const cfg = config("paginate: 5\n");
         const first = planPages(posts, cfg, options);
-        const previous = { siteHash: options.siteHash, posts: new Map(posts.map((p) => [p.fileName, p])), pages: new Map(first.pages.map((p) => [p.path, p.inputs])) };
+        const previous = { siteHash: options.siteHash, posts: new Map(posts.map((p) => [p.fileName, p])), pages: new Map(first.pages.map((p) => [p.path, p.inputs])), movedAside: first.movedAside };
         let serial = 100;
         for (const c of changes) {
           const at = c.at % posts.length;
-          if (c.kind === "add") posts = [...posts, post(serial++, c.site)];
+          if (c.kind === "add") posts = [...posts, spread(serial++, c.site)];
           else if (c.kind === "edit-title") posts = posts.map((p, i) => (i === at ? { ...p, title: `${p.title} (更正)`, hash: `${p.hash}x` } : p));
           else if (c.kind === "edit-time") posts = posts.map((p, i) => (i === at ? { ...p, time: p.time + 7 * HOUR, hash: `${p.hash}t` } : p));
           else if (c.kind === "delete" && posts.length > 2) posts = posts.filter((_, i) => i !== at);
-          else if (c.kind === "clash") posts = [...posts, { ...post(serial++, c.site), path: posts[at]!.path, url: posts[at]!.url }];
+          else if (c.kind === "clash") posts = [...posts, { ...spread(serial++, c.site), path: posts[at]!.path, url: posts[at]!.url }];
+          // An earlier post on the same permalink takes it: the posts already there move along ("-2" to "-3").
+          else if (c.kind === "clash-before") posts = [...posts, { ...spread(serial++, c.site), path: posts[at]!.path, url: posts[at]!.url, time: posts[at]!.time - 1, day: posts[at]!.day }];
         }
         // Stories before and after: pairs of posts picked by the changes, linked both ways.
         const storiesOf = (list: PostSummary[], salt: number): Map<string, string[]> => {
@@ -215,5 +220,16 @@ describe("post pages keep their recorded inputs only when nothing they show chan
     expect(byPage.get(posts[0]!.path)!.inputs).toBe(`recorded ${posts[0]!.path}`);
     // The newest CNA post before the new one gets a "next" link: planned again.
     expect(byPage.get(posts[27]!.path)!.inputs).not.toBe(`recorded ${posts[27]!.path}`);
+  });
+
+  it("reuses pages after a post moved aside from a clashing permalink, which is a new object in every plan", () => {
+    const posts = Array.from({ length: 30 }, (_, i) => post(i, ["cna", "bbc", "voa"][i % 3]!));
+    posts.push({ ...post(40, "cna"), path: posts[2]!.path, url: posts[2]!.url, time: posts[2]!.time + 1 });
+    const first = planPages(posts, config("paginate: 5\n"), options);
+    expect([...first.movedAside.values()]).toEqual([posts[2]!.path.replace("/index.html", "-2/index.html")]);
+    const previous = { siteHash: "s", posts: new Map(posts.map((p) => [p.fileName, p])), pages: new Map(first.pages.map((p) => [p.path, `recorded ${p.path}`])), movedAside: first.movedAside };
+    const byPage = byPath(planPages([...posts, post(30, "bbc")], config("paginate: 5\n"), { ...options, previous }).pages);
+    // List page 3 (posts 10 to 14) lies after the moved post: reused only if that post does not count as changed.
+    for (const path of [posts[10]!.path, first.movedAside.values().next().value!, "page/3/index.html"]) expect(byPage.get(path)!.inputs).toBe(`recorded ${path}`);
   });
 });
