@@ -8,14 +8,15 @@ import { loadManifest, saveManifest, emptyManifest } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
-import { listPostFilesAside } from "./post-files.js";
-import { forEachLimited, HtmlCache, readPostHtml, scanPosts, type Unreadable } from "./post-reader.js";
+import { listPostFiles, listPostFilesAside } from "./post-files.js";
+import { forEachLimited, HtmlCache, readPostHtml, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
-import { postJobOf } from "./render-job.js";
+import { postJobOf, type WorkerSetup } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { BATCH, createRenderPool, workerCount, type RenderPool } from "./render-pool.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
-import { linkPostStories } from "./story-hook.js";
+import { readSharing } from "./shared-reading.js";
+import { linkPostStories, STORY_WORKER_FROM } from "./story-hook.js";
 import { loadTheme } from "./theme.js";
 
 export interface BuildOptions {
@@ -59,6 +60,8 @@ export interface BuildReport {
   workers: number;
 }
 
+type PostPage = Extract<PlannedPage, { kind: "post" }>;
+
 /** Pages the main thread renders between two looks at the render workers' replies. */
 const YIELD_EVERY = 16;
 /** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): about 5,000 median posts. */
@@ -95,28 +98,30 @@ async function renderAndWrite(
   out: OutputDir,
   previous: Map<string, string>,
   full: boolean,
-  starting: { pool: Promise<RenderPool | null>; size: number },
+  starting: { pool: Promise<RenderPool | null>; size: number; readBy: Map<string, number> },
 ): Promise<{ pages: Map<string, string>; written: number }> {
   const pages = new Map<string, string>();
   const onMain: PlannedPage[] = [];
-  const posts: Array<Extract<PlannedPage, { kind: "post" }>> = [];
+  const here: PostPage[] = [];
+  const aside: PostPage[] = [];
   for (const page of plan.pages) {
     const before = previous.get(page.path);
     if (!full && before === page.inputs) pages.set(page.path, before);
-    else if (starting.size > 0 && page.kind === "post") posts.push(page);
-    else onMain.push(page);
+    else if (starting.size === 0 || page.kind !== "post") onMain.push(page);
+    else if (starting.readBy.has(plan.posts[page.post]!.fileName)) aside.push(page);
+    else here.push(page);
   }
-  // The main thread renders a share of the post pages too, after its own pages: every (2 x workers + 1)-th
-  // batch, half a worker's share, since it also reads the posts, plans and renders the lists and feeds
-  // (measured with one worker on 2 cores: an equal share left the worker idle a third of the time).
-  const batches: Array<typeof posts> = [];
-  const every = 2 * starting.size + 1;
-  for (let i = 0, n = 0; i < posts.length; i += BATCH, n++) {
-    const batch = posts.slice(i, i + BATCH);
-    if (n % every === every - 1) onMain.push(...batch);
-    else batches.push(batch);
-  }
-  const onWorkers = batches.flat();
+  // The main thread renders a share of the post pages too, after its own pages: one in (2 x workers + 1), half
+  // a worker's share, since it also reads the posts, plans and renders the lists and feeds (measured with one
+  // worker on 2 cores: an equal share left the worker idle a third of the time). It takes posts it read itself
+  // (their HTML is here); a worker gets the posts it read (their HTML is there) and the rest of those read here.
+  const mainShare = Math.floor((here.length + aside.length) / (2 * starting.size + 1));
+  const fromHere = here.splice(0, mainShare);
+  onMain.push(...fromHere, ...aside.splice(0, mainShare - fromHere.length));
+  const lanes: PostPage[][] = Array.from({ length: starting.size }, () => []);
+  for (const page of aside) lanes[starting.readBy.get(plan.posts[page.post]!.fileName)!]!.push(page);
+  here.forEach((page, i) => lanes[i % starting.size]!.push(page));
+  const onWorkers = lanes.flat();
   const renderHere = async (list: readonly PlannedPage[]): Promise<void> => {
     for (let i = 0; i < list.length; i++) {
       const page = list[i]!;
@@ -140,19 +145,22 @@ async function renderAndWrite(
     const pool = await starting.pool;
     // No worker could start (no loader for .ts files under a test runner, say): the same pages, here.
     if (!pool) return renderHere(onWorkers);
-    // Two batches in flight per worker keep them busy while the HTML of at most that many posts is in memory.
-    await forEachLimited(batches, pool.size * 2, async (batch) => {
-      // HTML kept from the scan travels with the job; the rest the worker reads itself, off this thread.
-      const jobs = batch.map((page) => postJobOf(plan, page, keys, ctx.takeHtml?.(plan.posts[page.post]!) ?? null));
-      let done;
-      try {
-        done = await pool.send(jobs);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "TEMPLATE") throw new TemplateError((error as Error).message.split(":")[0]!, new Error((error as Error).message.slice((error as Error).message.indexOf(":") + 2)));
-        throw error;
-      }
-      for (const [path, inputs] of done) pages.set(path, inputs);
-    });
+    // Two batches in flight per worker keep it busy while the HTML of at most that many posts is in memory.
+    await Promise.all(lanes.map((lane, index) => {
+      const batches = Array.from({ length: Math.ceil(lane.length / BATCH) }, (_, i) => lane.slice(i * BATCH, (i + 1) * BATCH));
+      return forEachLimited(batches, 2, async (batch) => {
+        // HTML kept from the scan travels with the job; the rest the worker has or reads itself, off this thread.
+        const jobs = batch.map((page) => postJobOf(plan, page, keys, ctx.takeHtml?.(plan.posts[page.post]!) ?? null));
+        let done;
+        try {
+          done = await pool.sendTo(index, jobs);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "TEMPLATE") throw new TemplateError((error as Error).message.split(":")[0]!, new Error((error as Error).message.slice((error as Error).message.indexOf(":") + 2)));
+          throw error;
+        }
+        for (const [path, inputs] of done) pages.set(path, inputs);
+      });
+    }));
   })();
   await Promise.all([mainThread, workers]);
   return { pages, written: onMain.length + onWorkers.length };
@@ -190,48 +198,67 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
 
   const phaseStart = clock();
   const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
-  let scan;
+  // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
+  const samePlace = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
+  const renderAll = full || !samePlace;
+  const assetNames = new Set(theme.assets.map((a) => a.path));
+  const searchScripts = ["assets/search-engine.js", "assets/search.js"].filter((p) => assetNames.has(p)).map((p) => p.slice("assets/".length));
+  const setup: WorkerSetup = { mirrorDir: dir, postsDir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts, toggle: assetNames.has("assets/toggle.js") };
+  const storyFile = join(dir, STORY_FILE);
+  let scan: PostScan;
+  // A build that renders everything starts its render workers now, and they share the reading of the posts.
+  let pool: Promise<RenderPool | null> | undefined;
+  let readBy = new Map<string, number>();
+  let texts: Array<[string, string, string]> = [];
+  let workersWanted = 0;
   try {
-    scan = await scanPosts(postsDir, config, previous.posts, previous.placeKey === placeKey, htmlCache, listing);
+    const files = listing ? await listing : listPostFiles(postsDir);
+    workersWanted = renderAll ? workerCount(files.length, options.workers) : 0;
+    if (workersWanted > 0) {
+      // Story texts are made while the HTML is at hand only for a first build the story worker does not take.
+      const storyText = !existsSync(storyFile) && files.length < STORY_WORKER_FROM;
+      const shared = await readSharing(files, previous.posts, previous.placeKey === placeKey, config, htmlCache, setup, workersWanted, storyText);
+      ({ scan, pool, readBy, texts } = shared);
+    } else {
+      scan = await scanPosts(postsDir, config, previous.posts, previous.placeKey === placeKey, htmlCache, Promise.resolve(files));
+    }
   } catch (error) {
+    await (await pool)?.close();
     return ioFailure(error, `reading ${postsDir}`);
   }
   const scanned = clock();
   let stories;
   try {
-    stories = await linkPostStories(join(dir, STORY_FILE), scan.posts, async (fileName) => htmlCache.peek(fileName) ?? readPostHtml(postsDir, fileName), { postsDir });
+    stories = await linkPostStories(storyFile, scan.posts, async (fileName) => htmlCache.peek(fileName) ?? readPostHtml(postsDir, fileName), { postsDir, texts });
   } catch (error) {
-    return ioFailure(error, `saving ${join(dir, STORY_FILE)}`);
+    await (await pool)?.close();
+    return ioFailure(error, `saving ${storyFile}`);
   }
   const linked = clock();
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
-  // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
-  const samePlace = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
   const reuse = !full && samePlace && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied, movedAside: previous.movedAside } : undefined;
   const plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse, stories: stories.links });
   const planned = clock();
-  const assetNames = new Set(theme.assets.map((a) => a.path));
   const ctx: RenderContext = {
     plan,
     config,
     theme,
     loadHtml: async (post: PostSummary) => htmlCache.take(post.fileName) ?? readPostHtml(postsDir, post.fileName),
     takeHtml: (post: PostSummary) => htmlCache.take(post.fileName),
-    searchScripts: ["assets/search-engine.js", "assets/search.js"].filter((p) => assetNames.has(p)).map((p) => p.slice("assets/".length)),
-    toggle: assetNames.has("assets/toggle.js"),
+    searchScripts,
+    toggle: setup.toggle,
   };
   const out = createOutputDir(outRoot);
   const before = samePlace ? previous.pages : new Map<string, string>();
   let result;
   let removed = 0;
-  const renderAll = full || !samePlace;
-  const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path) !== p.inputs)).length;
-  const workersWanted = workerCount(toRender, options.workers);
-  const pool = workersWanted > 0
-    ? createRenderPool({ mirrorDir: dir, postsDir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts: ctx.searchScripts, toggle: ctx.toggle }, workersWanted)
-    : Promise.resolve(null);
+  if (!pool) {
+    const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path) !== p.inputs)).length;
+    workersWanted = workerCount(toRender, options.workers);
+    pool = workersWanted > 0 ? createRenderPool(setup, workersWanted) : Promise.resolve(null);
+  }
   try {
-    result = await renderAndWrite(plan, ctx, out, before, renderAll, { pool, size: workersWanted });
+    result = await renderAndWrite(plan, ctx, out, before, renderAll, { pool, size: workersWanted, readBy });
     for (const path of before.keys()) {
       if (!result.pages.has(path)) {
         await out.remove(path);

@@ -28,6 +28,73 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, task
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** Posts whose size and mtime match `cache` (reused, placed for `config` unless `samePlacement`), and the files to read. */
+export function sortOutCached(files: readonly FileStat[], cache: Map<string, PostSummary>, samePlacement: boolean, config: SiteConfig): { posts: PostSummary[]; toRead: FileStat[] } {
+  const posts: PostSummary[] = [];
+  const toRead: FileStat[] = [];
+  for (const file of files) {
+    const cached = cache.get(file.fileName);
+    if (isSameFile(cached, file.size, file.mtimeMs)) posts.push(samePlacement ? cached : summarizePost(cached, config));
+    else toRead.push(file);
+  }
+  return { posts, toRead };
+}
+
+/**
+ * Reads, parses and places `files`; a file that cannot be read or parsed goes to `unreadable` with the reason.
+ * The article HTML goes to `htmlCache` and to `onHtml` (the story text a worker makes while it has it).
+ */
+export function readPosts(postsDir: string, files: readonly FileStat[], config: SiteConfig, htmlCache?: HtmlCache, onHtml?: (post: PostSummary, html: string) => void): { posts: PostSummary[]; unreadable: Unreadable[] } {
+  const posts: PostSummary[] = [];
+  const unreadable: Unreadable[] = [];
+  // Read one after another with sync calls: async reads cost four thread-pool round trips per file (open,
+  // stat, read, close), measured at a third of a full build's reading time, and the page cache serves the rest.
+  for (const file of files) {
+    let bytes: Buffer;
+    let text: string;
+    try {
+      bytes = readFileSync(join(postsDir, file.fileName));
+      text = bytes.toString("utf8");
+    } catch (error) {
+      unreadable.push({ fileName: file.fileName, message: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    const parsed = parsePost(text, file.fileName.replace(/^.*\//, ""));
+    if (!parsed.ok) {
+      unreadable.push({ fileName: file.fileName, message: parsed.failure.message });
+      continue;
+    }
+    const post = summarizePost(recordOfPost(parsed.value, file.fileName, file.size, file.mtimeMs, bytes), config);
+    posts.push(post);
+    htmlCache?.keep(file.fileName, parsed.value.html);
+    onHtml?.(post, parsed.value.html);
+  }
+  return { posts, unreadable };
+}
+
+/** Files a thread claims at a time when threads share the reading. */
+const CLAIM = 32;
+
+/**
+ * Reads `files` a few at a time, claiming each run through the shared counter `next` (index of the next
+ * unclaimed run), so any number of threads share the reading with no plan of who reads what: a thread that
+ * starts late or reads slowly simply claims less.
+ */
+export function readClaimed(postsDir: string, files: readonly FileStat[], next: Int32Array, config: SiteConfig, htmlCache?: HtmlCache, onHtml?: (post: PostSummary, html: string) => void): { posts: PostSummary[]; unreadable: Unreadable[] } {
+  const posts: PostSummary[] = [];
+  const unreadable: Unreadable[] = [];
+  for (let run = Atomics.add(next, 0, 1); run * CLAIM < files.length; run = Atomics.add(next, 0, 1)) {
+    const read = readPosts(postsDir, files.slice(run * CLAIM, (run + 1) * CLAIM), config, htmlCache, onHtml);
+    posts.push(...read.posts);
+    unreadable.push(...read.unreadable);
+  }
+  return { posts, unreadable };
+}
+
+export function byFileName(a: Unreadable, b: Unreadable): number {
+  return a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0;
+}
+
 /**
  * Every post under `postsDir` placed for `config`. A post whose size and mtime match `cache` (and whose
  * placement was computed under the same `placeKey`) is not reread. A file that cannot be read or parsed
@@ -43,36 +110,9 @@ export async function scanPosts(
   listed?: Promise<FileStat[]>,
 ): Promise<PostScan> {
   const files = listed ? await listed : listPostFiles(postsDir);
-  const posts: PostSummary[] = [];
-  const unreadable: Unreadable[] = [];
-  const toRead: FileStat[] = [];
-  for (const file of files) {
-    const cached = cache.get(file.fileName);
-    if (isSameFile(cached, file.size, file.mtimeMs)) posts.push(samePlacement ? cached : summarizePost(cached, config));
-    else toRead.push(file);
-  }
-  // Read one after another with sync calls: async reads cost four thread-pool round trips per file (open,
-  // stat, read, close), measured at a third of a full build's reading time, and the page cache serves the rest.
-  for (const file of toRead) {
-    let bytes: Buffer;
-    let text: string;
-    try {
-      bytes = readFileSync(join(postsDir, file.fileName));
-      text = bytes.toString("utf8");
-    } catch (error) {
-      unreadable.push({ fileName: file.fileName, message: `cannot read: ${(error as Error).message}` });
-      continue;
-    }
-    const parsed = parsePost(text, file.fileName.replace(/^.*\//, ""));
-    if (!parsed.ok) {
-      unreadable.push({ fileName: file.fileName, message: parsed.failure.message });
-      continue;
-    }
-    posts.push(summarizePost(recordOfPost(parsed.value, file.fileName, file.size, file.mtimeMs, bytes), config));
-    htmlCache?.keep(file.fileName, parsed.value.html);
-  }
-  unreadable.sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
-  return { posts, unreadable, parsed: toRead.length };
+  const { posts, toRead } = sortOutCached(files, cache, samePlacement, config);
+  const read = readPosts(postsDir, toRead, config, htmlCache);
+  return { posts: posts.concat(read.posts), unreadable: read.unreadable.sort(byFileName), parsed: toRead.length };
 }
 
 /**

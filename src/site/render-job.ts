@@ -1,6 +1,8 @@
 // A post page as a self-contained job: the post, its neighbours and its HTML, so another thread can render it.
 import type { SiteConfig } from "./config.js";
 import type { PagePlan, PlannedPage } from "./page-plan.js";
+import type { FileStat } from "./post-files.js";
+import type { Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 
 /** Everything rendering one post page needs, as plain data (structured-cloneable). */
@@ -53,4 +55,14 @@ export interface WorkerSetup {
   outRoot: string;
   searchScripts: string[];
   toggle: boolean;
+  /** Posts to read before rendering, shared with the other threads through the counter `next` (see `readClaimed`). */
+  scan?: { files: FileStat[]; next: Int32Array; storyText: boolean };
+}
+
+/** What a worker read of its `scan` files: the posts, those it could not read, and with `storyText` each
+ * post's story text as the story cache keeps it ([file name, hash, sentences joined by "\n"]). */
+export interface WorkerScan {
+  posts: PostSummary[];
+  unreadable: Unreadable[];
+  texts: Array<[string, string, string]>;
 }

@@ -2,20 +2,35 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { moduleWorker } from "./module-worker.js";
-import type { PostJob, WorkerSetup } from "./render-job.js";
+import type { PostJob, WorkerScan, WorkerSetup } from "./render-job.js";
 
 /** Pages per message: large enough that messaging costs little, small enough to keep both threads busy. */
 export const BATCH = 48;
 /** Old-generation heap of a render worker, MB. */
 const WORKER_HEAP_MB = 128;
 
-type Reply = { type: "ready" } | { type: "failed"; message: string } | { type: "done"; done: Array<[string, string]> } | { type: "error"; message: string; code?: string; done: Array<[string, string]> };
+type Reply =
+  | { type: "scanned"; scanned: WorkerScan }
+  | { type: "ready" }
+  | { type: "failed"; message: string }
+  | { type: "done"; done: Array<[string, string]> }
+  | { type: "error"; message: string; code?: string; done: Array<[string, string]> };
 
 export interface RenderPool {
   size: number;
   /** Renders and writes one batch on the next free worker; resolves with [path, inputs] per page. */
   send(batch: PostJob[]): Promise<Array<[string, string]>>;
+  /** The same on the worker started `slot`-th (one that read the batch's posts and keeps their HTML); any
+   * worker if that one did not start. */
+  sendTo(slot: number, batch: PostJob[]): Promise<Array<[string, string]>>;
   close(): Promise<void>;
+}
+
+export interface StartingPool {
+  /** Per slot, what the worker read of `setup.scan` (null: no scan, or the worker did not start). It comes
+   * before the worker loads the theme, so the main thread goes on while the worker gets ready. */
+  scanned: Promise<Array<WorkerScan | null>>;
+  pool: Promise<RenderPool | null>;
 }
 
 /** A render worker: it holds the theme and two batches of posts; a small heap keeps the build's peak memory down. */
@@ -23,8 +38,10 @@ function newWorker(setup: WorkerSetup): Worker {
   return moduleWorker("render-worker", setup, WORKER_HEAP_MB);
 }
 
-function startWorker(setup: WorkerSetup): Promise<Worker | null> {
-  return new Promise((resolve) => {
+function startWorker(setup: WorkerSetup): { scanned: Promise<WorkerScan | null>; ready: Promise<Worker | null> } {
+  let resolveScanned!: (scan: WorkerScan | null) => void;
+  const scanned = new Promise<WorkerScan | null>((resolve) => (resolveScanned = resolve));
+  const ready = new Promise<Worker | null>((resolve) => {
     let worker: Worker;
     try {
       worker = newWorker(setup);
@@ -36,15 +53,24 @@ function startWorker(setup: WorkerSetup): Promise<Worker | null> {
       void worker.terminate();
       resolve(null);
     };
-    worker.once("error", fail);
-    worker.once("exit", fail);
-    worker.once("message", (reply: Reply) => {
+    const onMessage = (reply: Reply): void => {
+      if (reply.type === "scanned") {
+        resolveScanned(reply.scanned);
+        return;
+      }
+      worker.removeListener("message", onMessage);
       worker.removeListener("error", fail);
       worker.removeListener("exit", fail);
       if (reply.type === "ready") resolve(worker);
       else fail();
-    });
+    };
+    worker.once("error", fail);
+    worker.once("exit", fail);
+    worker.on("message", onMessage);
   });
+  // Settled once the worker is ready or gone: a worker that never read has nothing to give.
+  void ready.then(() => resolveScanned(null));
+  return { scanned, ready };
 }
 
 /**
@@ -60,13 +86,23 @@ export function workerCount(pages: number, requested?: number): number {
 }
 
 /**
- * Starts up to `count` workers; null when none could start (no loader for .ts files under a test runner,
- * say): the caller then renders on the main thread, with identical bytes.
+ * Starts up to `count` workers; the pool is null when none could start (no loader for .ts files under a test
+ * runner, say): the caller then renders on the main thread, with identical bytes. With `setup.scan`, each
+ * worker first shares the reading of those posts (`StartingPool.scanned`).
  */
-export async function createRenderPool(setup: WorkerSetup, count: number): Promise<RenderPool | null> {
-  if (count <= 0) return null;
-  const started = await Promise.all(Array.from({ length: count }, () => startWorker(setup)));
-  const workers = started.filter((w): w is Worker => w !== null);
+export function startRenderPool(setup: WorkerSetup, count: number): StartingPool {
+  const slots = Array.from({ length: Math.max(0, count) }, () => startWorker(setup));
+  return { scanned: Promise.all(slots.map((slot) => slot.scanned)), pool: poolOf(Promise.all(slots.map((slot) => slot.ready))) };
+}
+
+/** `startRenderPool` without reading: the pool alone. */
+export function createRenderPool(setup: WorkerSetup, count: number): Promise<RenderPool | null> {
+  return startRenderPool(setup, count).pool;
+}
+
+async function poolOf(starting: Promise<Array<Worker | null>>): Promise<RenderPool | null> {
+  const slots = await starting;
+  const workers = slots.filter((w) => w !== null);
   if (workers.length === 0) return null;
   // Batches are posted at once to the least busy worker and answered in order: a worker never waits for the
   // main thread to hand it the next batch (measured: one worker idle 2.2 s of 9 s when it had to).
@@ -86,16 +122,20 @@ export async function createRenderPool(setup: WorkerSetup, count: number): Promi
       for (const waiter of queue.splice(0)) waiter.reject(error);
     });
   }
-  const send = (batch: PostJob[]): Promise<Array<[string, string]>> => {
-    const worker = workers.reduce((best, w) => (queues.get(w)!.length < queues.get(best)!.length ? w : best));
-    return new Promise((resolve, reject) => {
+  const sendOn = (worker: Worker, batch: PostJob[]): Promise<Array<[string, string]>> =>
+    new Promise((resolve, reject) => {
       queues.get(worker)!.push({ resolve, reject });
       worker.postMessage(batch);
     });
-  };
+  const send = (batch: PostJob[]): Promise<Array<[string, string]>> =>
+    sendOn(workers.reduce((best, w) => (queues.get(w)!.length < queues.get(best)!.length ? w : best)), batch);
   return {
     size: workers.length,
     send,
+    sendTo: (slot, batch) => {
+      const worker = slots[slot];
+      return worker ? sendOn(worker, batch) : send(batch);
+    },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -1,12 +1,29 @@
 // A worker thread that renders and writes post pages (the bulk of a build) in parallel with the main thread.
 import { parentPort, workerData } from "node:worker_threads";
-import { createOutputDir } from "./output-dir.js";
-import { readPostHtml } from "./post-reader.js";
-import { miniPlanOf, type PostJob, type WorkerSetup } from "./render-job.js";
-import { renderPage, type RenderContext } from "./render-page.js";
-import { loadTheme } from "./theme.js";
+import { HtmlCache, readClaimed, readPostHtml } from "./post-reader.js";
+import type { PostJob, WorkerScan, WorkerSetup } from "./render-job.js";
+import type { RenderContext } from "./render-page.js";
+
+/** Article HTML kept from this worker's reading for its renders (its heap is small; the rest is reread). */
+const HTML_CACHE_CHARS = 8_000_000;
 
 const setup = workerData as WorkerSetup;
+const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
+// Reading comes first, with only the reader loaded: the sooner this worker claims files, the more it reads.
+// Posts read here keep their HTML here: the main thread sends this worker their pages (RenderPool.sendTo).
+if (setup.scan) {
+  const { storyCacheText } = await import("./story-links.js");
+  const texts: WorkerScan["texts"] = [];
+  const { files, next, storyText } = setup.scan;
+  const read = readClaimed(setup.postsDir, files, next, setup.config, htmlCache, storyText ? (post, html) => texts.push([post.fileName, post.hash, storyCacheText(html)]) : undefined);
+  parentPort!.postMessage({ type: "scanned", scanned: { ...read, texts } });
+}
+const [{ createOutputDir }, { miniPlanOf }, { renderPage }, { loadTheme }] = await Promise.all([
+  import("./output-dir.js"),
+  import("./render-job.js"),
+  import("./render-page.js"),
+  import("./theme.js"),
+]);
 const themeResult = await loadTheme(setup.mirrorDir, setup.themeDir, setup.extraAssets);
 const out = createOutputDir(setup.outRoot);
 
@@ -22,7 +39,7 @@ if (!themeResult.ok) {
       try {
         for (const job of jobs) {
           const { plan, page } = miniPlanOf(job);
-          const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async () => job.html ?? readPostHtml(setup.postsDir, job.post.fileName), searchScripts: setup.searchScripts, toggle: setup.toggle };
+          const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async () => job.html ?? htmlCache.take(job.post.fileName) ?? readPostHtml(setup.postsDir, job.post.fileName), searchScripts: setup.searchScripts, toggle: setup.toggle };
           let text;
           try {
             text = await renderPage(ctx, page);

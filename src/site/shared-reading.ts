@@ -1,0 +1,67 @@
+// Reading the posts of a build that renders everything: the render workers start at once and share the reading.
+import type { FileStat } from "./post-files.js";
+import { byFileName, readClaimed, readPosts, sortOutCached, type HtmlCache, type PostScan, type Unreadable } from "./post-reader.js";
+import type { PostSummary } from "./post-record.js";
+import { startRenderPool, type RenderPool } from "./render-pool.js";
+import type { WorkerScan, WorkerSetup } from "./render-job.js";
+import type { SiteConfig } from "./config.js";
+
+export interface SharedReading {
+  scan: PostScan;
+  /** The workers, started; they rendered nothing yet. */
+  pool: Promise<RenderPool | null>;
+  /** Posts a worker read, by file name, to its slot: that worker keeps their HTML, so it renders their pages. */
+  readBy: Map<string, number>;
+  /** Story texts the workers made while they had the HTML (`WorkerScan.texts`). */
+  texts: WorkerScan["texts"];
+}
+
+/**
+ * Reads the posts `cache` does not hold on this thread and on `workers` render workers at once, each claiming
+ * a few files at a time (`readClaimed`), so the reading ends on all threads together however late a worker
+ * starts. Measured: the reading was a fifth of a full build, with the workers idle (see src/site/README.md).
+ */
+export async function readSharing(
+  files: readonly FileStat[],
+  cache: Map<string, PostSummary>,
+  samePlacement: boolean,
+  config: SiteConfig,
+  htmlCache: HtmlCache,
+  setup: WorkerSetup,
+  workers: number,
+  storyText: boolean,
+): Promise<SharedReading> {
+  const { posts, toRead } = sortOutCached(files, cache, samePlacement, config);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  // The workers are made (and their reading set up) before this thread starts its own, synchronous, reading.
+  const { scanned, pool } = startRenderPool({ ...setup, scan: { files: toRead, next, storyText } }, workers);
+  let here;
+  try {
+    here = readClaimed(setup.postsDir, toRead, next, config, htmlCache);
+  } catch (error) {
+    await (await pool)?.close();
+    throw error;
+  }
+  const readBy = new Map<string, number>();
+  const texts: WorkerScan["texts"] = [];
+  const unreadable: Unreadable[] = here.unreadable;
+  const all = posts.concat(here.posts);
+  (await scanned).forEach((scan, slot) => {
+    if (scan === null) return;
+    for (const post of scan.posts) {
+      all.push(post);
+      readBy.set(post.fileName, slot);
+    }
+    unreadable.push(...scan.unreadable);
+    texts.push(...scan.texts);
+  });
+  // A worker that stopped while reading leaves the files it had claimed unread: they are read here.
+  const seen = new Set([...here.posts.map((p) => p.fileName), ...readBy.keys(), ...unreadable.map((u) => u.fileName)]);
+  const missing = toRead.filter((file) => !seen.has(file.fileName));
+  if (missing.length > 0) {
+    const read = readPosts(setup.postsDir, missing, config, htmlCache);
+    all.push(...read.posts);
+    unreadable.push(...read.unreadable);
+  }
+  return { scan: { posts: all, unreadable: unreadable.sort(byFileName), parsed: toRead.length }, pool, readBy, texts };
+}
