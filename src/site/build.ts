@@ -16,7 +16,7 @@ import { renderPage, type RenderContext } from "./render-page.js";
 import { BATCH, createRenderPool, workerCount, type RenderPool } from "./render-pool.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
 import { readSharing } from "./shared-reading.js";
-import { linkPostStories, STORY_WORKER_FROM } from "./story-hook.js";
+import { linkPostStories } from "./story-hook.js";
 import { loadTheme } from "./theme.js";
 
 export interface BuildOptions {
@@ -209,16 +209,12 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   // A build that renders everything starts its render workers now, and they share the reading of the posts.
   let pool: Promise<RenderPool | null> | undefined;
   let readBy = new Map<string, number>();
-  let texts: Array<[string, string, string]> = [];
   let workersWanted = 0;
   try {
     const files = listing ? await listing : listPostFiles(postsDir);
     workersWanted = renderAll ? workerCount(files.length, options.workers) : 0;
     if (workersWanted > 0) {
-      // Story texts are made while the HTML is at hand only for a first build the story worker does not take.
-      const storyText = !existsSync(storyFile) && files.length < STORY_WORKER_FROM;
-      const shared = await readSharing(files, previous.posts, previous.placeKey === placeKey, config, htmlCache, setup, workersWanted, storyText);
-      ({ scan, pool, readBy, texts } = shared);
+      ({ scan, pool, readBy } = await readSharing(files, previous.posts, previous.placeKey === placeKey, config, htmlCache, setup, workersWanted));
     } else {
       scan = await scanPosts(postsDir, config, previous.posts, previous.placeKey === placeKey, htmlCache, Promise.resolve(files));
     }
@@ -229,7 +225,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const scanned = clock();
   let stories;
   try {
-    stories = await linkPostStories(storyFile, scan.posts, async (fileName) => htmlCache.peek(fileName) ?? readPostHtml(postsDir, fileName), { postsDir, texts });
+    stories = await linkPostStories(storyFile, scan.posts, async (fileName) => htmlCache.peek(fileName) ?? readPostHtml(postsDir, fileName), { postsDir });
   } catch (error) {
     await (await pool)?.close();
     return ioFailure(error, `saving ${storyFile}`);

@@ -42,9 +42,9 @@ export function sortOutCached(files: readonly FileStat[], cache: Map<string, Pos
 
 /**
  * Reads, parses and places `files`; a file that cannot be read or parsed goes to `unreadable` with the reason.
- * The article HTML goes to `htmlCache` and to `onHtml` (the story text a worker makes while it has it).
+ * The article HTML goes to `htmlCache`, for the render that follows.
  */
-export function readPosts(postsDir: string, files: readonly FileStat[], config: SiteConfig, htmlCache?: HtmlCache, onHtml?: (post: PostSummary, html: string) => void): { posts: PostSummary[]; unreadable: Unreadable[] } {
+export function readPosts(postsDir: string, files: readonly FileStat[], config: SiteConfig, htmlCache?: HtmlCache): { posts: PostSummary[]; unreadable: Unreadable[] } {
   const posts: PostSummary[] = [];
   const unreadable: Unreadable[] = [];
   // Read one after another with sync calls: async reads cost four thread-pool round trips per file (open,
@@ -64,10 +64,8 @@ export function readPosts(postsDir: string, files: readonly FileStat[], config: 
       unreadable.push({ fileName: file.fileName, message: parsed.failure.message });
       continue;
     }
-    const post = summarizePost(recordOfPost(parsed.value, file.fileName, file.size, file.mtimeMs, bytes), config);
-    posts.push(post);
+    posts.push(summarizePost(recordOfPost(parsed.value, file.fileName, file.size, file.mtimeMs, bytes), config));
     htmlCache?.keep(file.fileName, parsed.value.html);
-    onHtml?.(post, parsed.value.html);
   }
   return { posts, unreadable };
 }
@@ -80,11 +78,11 @@ const CLAIM = 32;
  * unclaimed run), so any number of threads share the reading with no plan of who reads what: a thread that
  * starts late or reads slowly simply claims less.
  */
-export function readClaimed(postsDir: string, files: readonly FileStat[], next: Int32Array, config: SiteConfig, htmlCache?: HtmlCache, onHtml?: (post: PostSummary, html: string) => void): { posts: PostSummary[]; unreadable: Unreadable[] } {
+export function readClaimed(postsDir: string, files: readonly FileStat[], next: Int32Array, config: SiteConfig, htmlCache?: HtmlCache): { posts: PostSummary[]; unreadable: Unreadable[] } {
   const posts: PostSummary[] = [];
   const unreadable: Unreadable[] = [];
   for (let run = Atomics.add(next, 0, 1); run * CLAIM < files.length; run = Atomics.add(next, 0, 1)) {
-    const read = readPosts(postsDir, files.slice(run * CLAIM, (run + 1) * CLAIM), config, htmlCache, onHtml);
+    const read = readPosts(postsDir, files.slice(run * CLAIM, (run + 1) * CLAIM), config, htmlCache);
     posts.push(...read.posts);
     unreadable.push(...read.unreadable);
   }

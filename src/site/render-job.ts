@@ -56,13 +56,11 @@ export interface WorkerSetup {
   searchScripts: string[];
   toggle: boolean;
   /** Posts to read before rendering, shared with the other threads through the counter `next` (see `readClaimed`). */
-  scan?: { files: FileStat[]; next: Int32Array; storyText: boolean };
+  scan?: { files: FileStat[]; next: Int32Array };
 }
 
-/** What a worker read of its `scan` files: the posts, those it could not read, and with `storyText` each
- * post's story text as the story cache keeps it ([file name, hash, sentences joined by "\n"]). */
+/** What a worker read of the `scan` files: the posts, and those it could not read. */
 export interface WorkerScan {
   posts: PostSummary[];
   unreadable: Unreadable[];
-  texts: Array<[string, string, string]>;
 }

@@ -12,11 +12,8 @@ const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
 // Reading comes first, with only the reader loaded: the sooner this worker claims files, the more it reads.
 // Posts read here keep their HTML here: the main thread sends this worker their pages (RenderPool.sendTo).
 if (setup.scan) {
-  const { storyCacheText } = await import("./story-links.js");
-  const texts: WorkerScan["texts"] = [];
-  const { files, next, storyText } = setup.scan;
-  const read = readClaimed(setup.postsDir, files, next, setup.config, htmlCache, storyText ? (post, html) => texts.push([post.fileName, post.hash, storyCacheText(html)]) : undefined);
-  parentPort!.postMessage({ type: "scanned", scanned: { ...read, texts } });
+  const scanned: WorkerScan = readClaimed(setup.postsDir, setup.scan.files, setup.scan.next, setup.config, htmlCache);
+  parentPort!.postMessage({ type: "scanned", scanned });
 }
 const [{ createOutputDir }, { miniPlanOf }, { renderPage }, { loadTheme }] = await Promise.all([
   import("./output-dir.js"),

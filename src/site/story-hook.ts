@@ -25,12 +25,9 @@ export interface StoryOptions {
    * own thread is faster (10,000 posts: 2.5 s, against 5.1 s on a worker that rereads every post).
    */
   workerFrom?: number;
-  /** Story texts made elsewhere ([file name, post hash, text], as `StoryCache.texts` keeps them), used as cached. */
-  texts?: ReadonlyArray<readonly [string, string, string]>;
 }
 
-/** Posts from which a first build links stories on a worker thread (see `StoryOptions.workerFrom`). */
-export const STORY_WORKER_FROM = 30_000;
+const WORKER_FROM = 30_000;
 const WORKER_HEAP_MB = 192;
 
 /** Links on a worker; null when it could not start (the caller then links in this thread). */
@@ -61,12 +58,11 @@ async function linkHere(cacheFile: string, posts: StoryPost[], cache: StoryCache
 /** Links the posts of one story, reusing the cached windows in `cacheFile` and saving it when it changed. */
 export async function linkPostStories(cacheFile: string, posts: readonly PostSummary[], readHtml: (fileName: string) => Promise<string>, options: StoryOptions): Promise<StoryOutcome> {
   const cache = await loadStoryCache(cacheFile);
-  for (const [fileName, hash, text] of options.texts ?? []) if (!Object.hasOwn(cache.texts, fileName)) cache.texts[fileName] = [hash, text];
   const storied = new Set<string>();
   for (const window of Object.values(cache.windows)) for (const cluster of window.clusters) for (const name of cluster) storied.add(name);
   const storyPosts = posts.map((p) => ({ fileName: p.fileName, site: p.site, time: p.time, hash: p.hash }));
   let result: Omit<StoryOutcome, "storied"> | null = null;
-  if (Object.keys(cache.windows).length === 0 && posts.length >= (options.workerFrom ?? STORY_WORKER_FROM)) {
+  if (Object.keys(cache.windows).length === 0 && posts.length >= (options.workerFrom ?? WORKER_FROM)) {
     const reply = await linkOnWorker({ cacheFile, postsDir: options.postsDir, posts: storyPosts });
     if (reply && !reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code });
     if (reply) result = { links: new Map(reply.links), windowsComputed: reply.windowsComputed, postsRead: reply.postsRead, onWorker: true };

@@ -69,11 +69,6 @@ export function storyTextOfHtml(html: string): string {
   return visibleText(html, { hidden: HIDDEN, breaks: BLOCK, separator: "\n", limit: { chars: TEXT_CHARS, chunk: HTML_CHUNK } });
 }
 
-/** A post's text as the cache keeps it (`StoryCache.texts`): its story sentences joined by "\n". */
-export function storyCacheText(html: string): string {
-  return storySentences(storyTextOfHtml(html)).join("\n");
-}
-
 /** The cache at `file`; missing, unreadable, malformed or of another version gives an empty cache. */
 export async function loadStoryCache(file: string): Promise<StoryCache> {
   try {

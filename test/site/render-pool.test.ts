@@ -50,7 +50,7 @@ describe("a worker that shares the reading", () => {
       // The counter starts at 0 and this thread claims nothing: the worker reads every file.
       const next = new Int32Array(new SharedArrayBuffer(4));
       const setup = { mirrorDir: mirror, postsDir: join(mirror, "_posts"), extraAssets: [], config: config.value, outRoot: join(mirror, "_site"), searchScripts: [], toggle: false };
-      const starting = startRenderPool({ ...setup, scan: { files, next, storyText: true } }, 1);
+      const starting = startRenderPool({ ...setup, scan: { files, next } }, 1);
       const [scanned] = await starting.scanned;
       const pool = await starting.pool;
       expect(pool).not.toBe(null);
@@ -58,7 +58,6 @@ describe("a worker that shares the reading", () => {
         const here = readPosts(setup.postsDir, files, config.value);
         expect(scanned!.posts).toEqual(here.posts);
         expect(scanned!.unreadable.map((u) => u.fileName)).toEqual(["2021-05-31-broken.md"]);
-        expect(scanned!.texts.map(([name]) => name)).toEqual(here.posts.map((p) => p.fileName));
         // Without HTML in the job the worker uses what it kept; the page equals the main thread's.
         const plan = planPages(here.posts, config.value, { siteHash: "s", assets: [] });
         const page = plan.pages.find((p): p is Extract<PlannedPage, { kind: "post" }> => p.kind === "post")!;
