@@ -1,5 +1,7 @@
 // Measures the static search index at archive sizes: build time, peak memory, re-index after 100 new posts,
 // and what typical queries read and how long they take. `npx tsx bench/search.ts [SIZE...]` (default 10000 100000).
+// `--after-seal=N` also times the N appendOnly +100 builds after the one that fills a window (they write
+// its sealed segment one slice a build, then remove its parts' files).
 import { spawnSync } from "node:child_process";
 import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
@@ -25,7 +27,7 @@ function* generatedDocs(count: number, from = 0): Generator<SearchDoc> {
   }
 }
 
-async function measure(size: number): Promise<Record<string, unknown>> {
+async function measure(size: number, afterSeal = 0): Promise<Record<string, unknown>> {
   const dir = join(tmpdir(), `newsmirror-search-bench-${size}`);
   await rm(dir, { recursive: true, force: true });
   const site = join(dir, "site");
@@ -61,6 +63,13 @@ async function measure(size: number): Promise<Record<string, unknown>> {
   const sealing = await buildSearchIndex(generatedDocs(100, boundary - 50), out, { stateDir: join(dir, "state"), appendOnly: true });
   if (!sealing.ok) throw new Error(sealing.failure.message);
   const sealingCpu = cpu(mark);
+  const afterSealing: Array<{ s: number; cpuS: number; files: number }> = [];
+  for (let i = 0; i < afterSeal; i++) {
+    mark = process.cpuUsage();
+    const next = await buildSearchIndex(generatedDocs(100, boundary + 50 + i * 100), out, { stateDir: join(dir, "state"), appendOnly: true });
+    if (!next.ok) throw new Error(next.failure.message);
+    afterSealing.push({ s: +(next.value.ms / 1000).toFixed(2), cpuS: cpu(mark), files: next.value.shardsWritten });
+  }
   await rm(dir, { recursive: true, force: true });
   return {
     size,
@@ -79,6 +88,7 @@ async function measure(size: number): Promise<Record<string, unknown>> {
     reindexPlus100SealingWindowS: +(sealing.value.ms / 1000).toFixed(2),
     reindexPlus100SealingWindowCpuS: sealingCpu,
     sealingFiles: sealing.value.shardsWritten,
+    ...(afterSeal > 0 ? { afterSealing } : {}),
     queryMaxKb: Math.max(...queries.map((q) => q.kb)),
     queryMaxGzipKb: Math.max(...queries.map((q) => q.gzipKb)),
     queryMaxMs: Math.max(...queries.map((q) => q.ms)),
@@ -116,15 +126,19 @@ async function listFiles(root: string, prefix = ""): Promise<Array<{ path: strin
 }
 
 /** Runs each size in its own process so that peak memory is that size's alone. */
-export async function benchSearch(sizes = [10_000, 100_000]): Promise<void> {
+export async function benchSearch(sizes = [10_000, 100_000], afterSeal = 0): Promise<void> {
   for (const size of sizes) {
-    const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--one", String(size)], { stdio: "inherit" });
+    const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--one", String(size), String(afterSeal)], { stdio: "inherit" });
     if (child.status !== 0) console.error(`search bench at ${size} docs failed (exit ${child.status})`);
   }
 }
 
 const args = process.argv.slice(2);
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (args[0] === "--one") console.log(JSON.stringify(await measure(Number(args[1]))));
-  else await benchSearch(args.length > 0 ? args.map(Number) : undefined);
+  if (args[0] === "--one") console.log(JSON.stringify(await measure(Number(args[1]), Number(args[2] ?? 0))));
+  else {
+    const flag = args.find((a) => a.startsWith("--after-seal="));
+    const sizes = args.filter((a) => !a.startsWith("--")).map(Number);
+    await benchSearch(sizes.length > 0 ? sizes : undefined, flag === undefined ? 0 : Number(flag.slice("--after-seal=".length)));
+  }
 }

@@ -5,7 +5,7 @@ import { DocBlocks } from "./doc-blocks.js";
 import { engine } from "./engine.js";
 import { loadFoldTable } from "./fold-table.js";
 import { OpenWindow, removeSegment, type ShardSink } from "./open-window.js";
-import { emptyState, loadState, saveState, type IndexSizes, type IndexState } from "./search-state.js";
+import { emptyState, loadState, loadStateLoosely, removeOldParts, removePart, saveState, type IndexSizes, type IndexState } from "./search-state.js";
 import type { SegmentInfo } from "./engine.js";
 
 export interface SearchDoc {
@@ -57,6 +57,9 @@ export interface BuildReport {
   /** Documents refused, with the reason ("id: what is wrong"). */
   skipped: string[];
   full: boolean;
+  /** Work left for the next build even when nothing changes: a window still sealing, or files of parts
+   * still to remove. */
+  pending: boolean;
 }
 
 // Sizes chosen by measurement (bench/search.ts; figures in src/site/search/README.md). What a query reads
@@ -175,13 +178,23 @@ export async function buildSearchIndex(
       }
     }
     await window.finish(state.lastNum);
+    await window.maintain();
     await blocks.flush();
-    if (!reusable && saved !== null) await removeStale(saved, state, sink);
-    if (!reusable || added > 0 || removed > 0) {
-      await sink.write("manifest.js", manifestOf(state, window.segments()));
-      await sink.write("dates.js", state.spans);
-    }
     if (!reusable) await sink.write("fold.js", await loadFoldTable());
+    const listChanged = !reusable || added > 0 || removed > 0 || window.segmentsChanged;
+    if (listChanged) {
+      await sink.write("dates.js", state.spans);
+      // every file the manifest lists is written before it: a crash never leaves it naming a missing file
+      await drain();
+      await sink.write("manifest.js", manifestOf(state, window.segments()));
+      await drain();
+    }
+    if (!reusable) {
+      // once the new manifest is out: what the previous index wrote, also when its state is outdated or
+      // disagrees with its part files
+      const previous = saved ?? (await loadStateLoosely(options.stateDir));
+      if (previous !== null) await removeStale(previous, state, sink, options.stateDir);
+    }
     await drain();
   } catch (cause) {
     await Promise.allSettled(pending);
@@ -192,8 +205,13 @@ export async function buildSearchIndex(
   } catch (cause) {
     return fail({ code: "search.state", message: `saving the search state in ${options.stateDir} failed: ${String(cause)}; the next build will be a full one`, file: options.stateDir, cause });
   }
+  try {
+    await window.afterSave();
+  } catch {
+    // saved postings no state lists any more: harmless, and removed again when their part retires
+  }
   const live = Object.keys(state.docs).length;
-  return ok({ docs: live, shardsWritten: filesWritten, ms: Math.round(performance.now() - started), added, removed, skipped, full: !reusable });
+  return ok({ docs: live, shardsWritten: filesWritten, ms: Math.round(performance.now() - started), added, removed, skipped, full: !reusable, pending: state.sealing !== null || state.retiring.length > 0 });
 }
 
 function sameSizes(state: IndexState, sizes: IndexSizes): boolean {
@@ -249,8 +267,10 @@ function manifestOf(state: IndexState, segments: SegmentInfo[]): unknown {
   };
 }
 
-/** After a full rebuild, removes the files of the previous index that the new one did not write again. */
-async function removeStale(before: IndexState, after: IndexState, sink: ShardSink): Promise<void> {
+/** After a full rebuild, removes the files of the previous index that the new one did not write again: its
+ * segments (a half-sealed window and retiring parts included, see IndexState.segments), its document
+ * blocks beyond the new end, and the saved postings of its parts. */
+async function removeStale(before: IndexState, after: IndexState, sink: ShardSink, stateDir: string): Promise<void> {
   const now = new Set(after.segments);
   for (const key of before.segments) {
     if (now.has(key)) continue;
@@ -262,4 +282,8 @@ async function removeStale(before: IndexState, after: IndexState, sink: ShardSin
   }
   const blocksBefore = Math.ceil(before.lastNum / before.blockSize);
   for (let b = Math.ceil(after.lastNum / after.blockSize); b < blocksBefore; b++) await sink.remove(engine.docBlockPath(b));
+  const kept = new Set(Object.keys(after.parts));
+  const stale = new Set([...Object.keys(before.parts), ...before.retiring].filter((key) => !kept.has(key)));
+  for (const key of stale) await removePart(stateDir, key);
+  await removeOldParts(stateDir, stale);
 }

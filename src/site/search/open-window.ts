@@ -1,10 +1,13 @@
 // Posting lists of the window being filled: kept in parts, sealed into one segment when the window is full.
 // Document numbers are cut into windows of `windowDocs` and each window into parts of `partDocs`. An append
-// rewrites only the parts it touches (a few hundred small files); the build that fills a window writes it
-// once as a sealed segment with more shards, and removes its parts. Every segment writes all its shard
-// files, empty ones too, so no file of an earlier build can outlive the postings it held.
+// rewrites only the parts it touches (a few hundred small files). A window filled by a full build is sealed
+// at once; one filled by an incremental build is sealed one slice a build over the next SLICES builds
+// (each slice built from one saved file of each part), while the manifest keeps listing its parts; after
+// the last slice the parts leave the manifest, and their files are removed over the builds that follow.
+// Every segment writes all its shard files, empty ones too, so no file of an earlier build can outlive the
+// postings it held.
 import { engine, type Fold, type SegmentInfo } from "./engine.js";
-import { loadPart, removePart, savePart, type IndexState, type PartPostings } from "./search-state.js";
+import { SLICES, loadPart, loadPartSlice, removePart, savePart, type IndexState, type PartPostings } from "./search-state.js";
 
 export interface ShardSink {
   write(path: string, value: unknown): Promise<void>;
@@ -23,27 +26,47 @@ interface Part {
   logged: number;
 }
 
+/** One part's rows and the base its first gaps count from, as the merge reads them. */
+interface PartRows {
+  base: number;
+  rows: Iterable<[string, Row]>;
+}
+
 export class OpenWindow {
-  private readonly parts = new Map<number, Part>();
-  private readonly touched = new Set<number>();
+  /** Parts in memory by key ("4.0": window 4, part 0). */
+  private readonly parts = new Map<string, Part>();
+  private readonly touched = new Set<string>();
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   private stamp = new Int32Array(1 << 16);
   private weight = new Int32Array(1 << 16);
   private readonly docTokens: number[] = [];
+  /** The window that was sealing when this build started: only it writes a slice in this build. */
+  private readonly sealingAtStart: number | null;
+  /** How many parts were retiring when this build started: parts that leave the manifest in this build
+   * keep their files until a later build, since a manifest written before this build lists them. */
+  private readonly retiringAtStart: number;
+  /** Part state files to remove once a state that no longer lists them is saved. */
+  private readonly dropAfterSave: string[] = [];
+  /** True when this build changed the segments a query reads without adding or removing a document. */
+  segmentsChanged = false;
 
   constructor(
     private readonly state: IndexState,
     private readonly stateDir: string,
     private readonly fold: Fold,
     private readonly sink: ShardSink,
-  ) {}
+  ) {
+    this.sealingAtStart = state.sealing?.window ?? null;
+    this.retiringAtStart = state.retiring.length;
+  }
 
-  /** Adds document `num` (numbers only grow, one after the other); seals the window it fills. */
+  /** Adds document `num` (numbers only grow, one after the other); seals or starts sealing the window it fills. */
   async add(num: number, title: string, text: string, source: string): Promise<void> {
     const window = this.windowOf(num);
     const partNo = Math.floor((num - 1 - window * this.state.windowDocs) / this.state.partDocs);
-    const part = await this.part(partNo);
+    const key = `${window}.${partNo}`;
+    const part = await this.part(key);
     this.docTokens.length = 0;
     const count = (token: string, w: number): void => {
       const id = this.idOf(token);
@@ -59,38 +82,55 @@ export class OpenWindow {
     this.state.lengthCount += 1;
     const average = this.state.lengthSum / this.state.lengthCount;
     for (const id of this.docTokens) appendLog(part, id, num, engine.impactOf(this.weight[id] as number, length, average));
-    this.touched.add(partNo);
+    this.touched.add(key);
     const partBase = window * this.state.windowDocs + partNo * this.state.partDocs;
     if (num - partBase === this.state.partDocs) flushLog(part, partBase);
-    if (num % this.state.windowDocs === 0) await this.seal(window);
+    if (num % this.state.windowDocs === 0) await this.filled(window, num);
   }
 
   /** Writes the parts changed since the last call as segments and saves their postings. */
   async finish(upTo: number): Promise<void> {
-    const window = this.windowOf(upTo + 1);
-    for (const partNo of [...this.touched].sort((a, b) => a - b)) {
-      const info = this.partInfo(window, partNo);
-      const part = await this.part(partNo);
-      flushLog(part, info.first - 1);
-      await this.writeSegment(info, part.rows);
-      const last = Math.min(upTo, info.first - 1 + this.state.partDocs);
-      const rows: Array<[string, Row]> = [];
-      for (const [id, row] of part.rows) rows.push([this.names[id] as string, row]);
-      await savePart(this.stateDir, partNo, last, rows);
-      this.state.parts[String(partNo)] = last;
-      if (!this.state.segments.includes(info.key)) this.state.segments.push(info.key);
-    }
+    const keys = [...this.touched].sort(byPartKey);
+    for (const key of keys) await this.savePart(key, upTo);
     this.touched.clear();
   }
 
-  /** The segments a query must read, in document order. */
+  /** The work spread over builds, done once per build after `finish`: removes the files of parts that left
+   * the manifest in an earlier build (as many a build as spread them over SLICES builds), then writes the
+   * next slice of a window that was sealing when this build started. */
+  async maintain(): Promise<void> {
+    const s = this.state;
+    const retire = Math.min(this.retiringAtStart, Math.ceil(this.partCount() / SLICES), s.retiring.length);
+    for (const key of s.retiring.slice(0, retire)) {
+      const [window, partNo] = parseKey(key);
+      await removeSegment(this.sink, this.partInfo(window, partNo));
+      await removePart(this.stateDir, key);
+    }
+    const gone = new Set(s.retiring.splice(0, retire));
+    if (gone.size > 0) s.segments = s.segments.filter((k) => !gone.has(k));
+    if (s.sealing === null || s.sealing.window !== this.sealingAtStart) return;
+    await this.sealSlice(s.sealing.window, s.sealing.next);
+    s.sealing.next += 1;
+    if (s.sealing.next >= SLICES) this.sealed(s.sealing.window);
+  }
+
+  /** Removes the state files of parts the saved state no longer lists; call after the state is saved. */
+  async afterSave(): Promise<void> {
+    for (const key of this.dropAfterSave.splice(0)) await removePart(this.stateDir, key);
+  }
+
+  /** The segments a query must read, in document order: sealed windows, the parts of a window still
+   * sealing, the parts of the open window. */
   segments(): SegmentInfo[] {
     const s = this.state;
-    const sealed = Math.floor(s.lastNum / s.windowDocs);
+    const full = Math.floor(s.lastNum / s.windowDocs);
     const out: SegmentInfo[] = [];
-    for (let w = 0; w < sealed; w++) out.push(this.windowInfo(w));
-    const open = s.lastNum - sealed * s.windowDocs;
-    for (let part = 0; part * s.partDocs < open; part++) out.push(this.partInfo(sealed, part));
+    for (let w = 0; w < full; w++) {
+      if (s.sealing?.window === w) for (let part = 0; part < this.partCount(); part++) out.push(this.partInfo(w, part));
+      else out.push(this.windowInfo(w));
+    }
+    const open = s.lastNum - full * s.windowDocs;
+    for (let part = 0; part * s.partDocs < open; part++) out.push(this.partInfo(full, part));
     return out;
   }
 
@@ -116,6 +156,10 @@ export class OpenWindow {
     return Math.floor((num - 1) / this.state.windowDocs);
   }
 
+  private partCount(): number {
+    return Math.ceil(this.state.windowDocs / this.state.partDocs);
+  }
+
   private windowInfo(window: number): SegmentInfo {
     const s = this.state;
     return { key: String(window), first: window * s.windowDocs + 1, shards: s.windowShards, unigramShards: s.windowUnigramShards };
@@ -126,61 +170,119 @@ export class OpenWindow {
     return { key: `${window}.${part}`, first: window * s.windowDocs + part * s.partDocs + 1, shards: s.partShards, unigramShards: s.partUnigramShards };
   }
 
-  private async part(partNo: number): Promise<Part> {
-    let part = this.parts.get(partNo);
+  private async part(key: string): Promise<Part> {
+    let part = this.parts.get(key);
     if (part !== undefined) return part;
     part = { rows: new Map(), log: new Int32Array(3 * 4096), logged: 0 };
-    if (this.state.parts[String(partNo)] !== undefined) {
-      for (const [token, row] of await loadPart(this.stateDir, partNo)) part.rows.set(this.idOf(token), row);
+    if (this.state.parts[key] !== undefined) {
+      for (const [token, row] of await loadPart(this.stateDir, key)) part.rows.set(this.idOf(token), row);
     }
-    this.parts.set(partNo, part);
+    this.parts.set(key, part);
     return part;
   }
 
-  /** Merges the window's parts into one segment, writes it, and removes the parts' files. */
-  private async seal(window: number): Promise<void> {
+  /** Writes a part in memory as a segment and saves its postings, sliced by the sealed shard of each token. */
+  private async savePart(key: string, upTo: number): Promise<void> {
     const s = this.state;
-    const info = this.windowInfo(window);
-    const merged = new Map<number, Row>();
-    const partCount = Math.ceil(s.windowDocs / s.partDocs);
-    for (let partNo = 0; partNo < partCount; partNo++) {
-      const part = await this.part(partNo);
-      const partBase = this.partInfo(window, partNo).first - 1;
-      flushLog(part, partBase);
-      for (const [id, [df, last, encoded]] of part.rows) {
-        const into = merged.get(id);
-        if (into === undefined) merged.set(id, [df, last, engine.rebasePostings(encoded, partBase, info.first - 1)]);
-        else {
-          into[2] += engine.rebasePostings(encoded, partBase, into[1]);
-          into[0] += df;
-          into[1] = last;
-        }
-      }
-      this.parts.delete(partNo);
+    const [window, partNo] = parseKey(key);
+    const info = this.partInfo(window, partNo);
+    const part = await this.part(key);
+    flushLog(part, info.first - 1);
+    const rows = [...this.named(part.rows)];
+    await this.writeShards(info, rows, segmentPaths(info));
+    const slices: Array<Array<[string, Row]>> = Array.from({ length: SLICES }, () => []);
+    for (const row of rows) (slices[this.sliceOf(row[0])] as Array<[string, Row]>).push(row);
+    const last = Math.min(upTo, info.first - 1 + s.partDocs);
+    await savePart(this.stateDir, key, last, slices);
+    s.parts[key] = last;
+    if (!s.segments.includes(key)) s.segments.push(key);
+  }
+
+  /** The slice of the sealed window segment a token goes to: its shard index there, mod SLICES (the same
+   * hash and unigram test as `engine.tokenPath`). */
+  private sliceOf(token: string): number {
+    const s = this.state;
+    const hash = engine.hashToken(token);
+    return (engine.isUnigram(token) ? hash % s.windowUnigramShards : hash % s.windowShards) % SLICES;
+  }
+
+  /** Window `window` is full (its last document is `upTo`). When none of its parts was saved by an earlier
+   * build (a full build), all are in memory and it is sealed at once; otherwise its changed parts are
+   * saved and it starts sealing, one slice in each later build. */
+  private async filled(window: number, upTo: number): Promise<void> {
+    const s = this.state;
+    // a window still sealing from an earlier build is finished now, so only one window seals at a time
+    if (s.sealing !== null) {
+      for (let slice = s.sealing.next; slice < SLICES; slice++) await this.sealSlice(s.sealing.window, slice);
+      this.sealed(s.sealing.window);
     }
-    await this.writeSegment(info, merged);
-    for (let partNo = 0; partNo < partCount; partNo++) {
-      const key = `${window}.${partNo}`;
-      if (s.segments.includes(key)) await removeSegment(this.sink, this.partInfo(window, partNo));
-      await removePart(this.stateDir, partNo);
+    const keys = Array.from({ length: this.partCount() }, (_, p) => `${window}.${p}`);
+    if (keys.every((key) => s.parts[key] === undefined)) {
+      const sources: PartRows[] = keys.map((key, p) => {
+        const part = this.parts.get(key) ?? { rows: new Map(), log: new Int32Array(0), logged: 0 };
+        const base = this.partInfo(window, p).first - 1;
+        flushLog(part, base);
+        return { base, rows: this.named(part.rows) };
+      });
+      const info = this.windowInfo(window);
+      await this.writeShards(info, mergeParts(sources, info.first - 1), segmentPaths(info));
+      this.sealed(window);
+    } else {
+      for (const key of keys) if (this.touched.has(key)) await this.savePart(key, upTo);
+      s.sealing = { window, next: 0 };
+      // from the first slice on, the sealed segment's files may be in the output (a full rebuild removes them)
+      if (!s.segments.includes(String(window))) s.segments.push(String(window));
     }
-    s.segments = s.segments.filter((k) => !k.startsWith(`${window}.`));
-    if (!s.segments.includes(info.key)) s.segments.push(info.key);
-    s.parts = {};
-    this.touched.clear();
+    for (const key of keys) {
+      this.parts.delete(key);
+      this.touched.delete(key);
+    }
     // token ids only name tokens of the open window: start afresh so the table holds one window's
     // vocabulary, not the archive's (stale stamps are older document numbers and never match)
     this.ids.clear();
     this.names.length = 0;
   }
 
-  /** Writes every shard file of a segment; tokens in each file sorted, so the bytes never depend on history. */
-  private async writeSegment(info: SegmentInfo, rows: Map<number, Row>): Promise<void> {
+  /** Merges slice `slice` of the window's saved parts and writes the sealed segment's shards of that slice. */
+  private async sealSlice(window: number, slice: number): Promise<void> {
+    const sources: PartRows[] = [];
+    for (let p = 0; p < this.partCount(); p++) {
+      sources.push({ base: this.partInfo(window, p).first - 1, rows: await loadPartSlice(this.stateDir, `${window}.${p}`, slice) });
+    }
+    const info = this.windowInfo(window);
+    await this.writeShards(info, mergeParts(sources, info.first - 1), segmentPaths(info, slice));
+  }
+
+  /** The sealed segment of `window` is complete: it replaces the parts in the manifest; the parts' files
+   * retire over the next builds and their saved postings go once the state is saved. */
+  private sealed(window: number): void {
+    const s = this.state;
+    if (!s.segments.includes(String(window))) s.segments.push(String(window));
+    for (let p = 0; p < this.partCount(); p++) {
+      const key = `${window}.${p}`;
+      if (s.segments.includes(key) && !s.retiring.includes(key)) s.retiring.push(key);
+      if (s.parts[key] !== undefined) {
+        delete s.parts[key];
+        this.dropAfterSave.push(key);
+      }
+    }
+    if (s.sealing?.window === window) s.sealing = null;
+    this.segmentsChanged = true;
+  }
+
+  private *named(rows: Map<number, Row>): Iterable<[string, Row]> {
+    for (const [id, row] of rows) yield [this.names[id] as string, row];
+  }
+
+  /** Writes the shard files `paths` of a segment from the rows of their tokens; tokens in each file sorted,
+   * so the bytes never depend on history. */
+  private async writeShards(info: SegmentInfo, rows: Iterable<[string, Row]>, paths: string[]): Promise<void> {
     const buckets = new Map<string, Array<[string, Row]>>();
-    for (const path of segmentPaths(info)) buckets.set(path, []);
-    for (const [id, row] of rows) {
-      const token = this.names[id] as string;
-      buckets.get(engine.tokenPath(token, info))?.push([token, row]);
+    for (const path of paths) buckets.set(path, []);
+    for (const entry of rows) {
+      const bucket = buckets.get(engine.tokenPath(entry[0], info));
+      if (bucket === undefined) throw new Error(`token ${JSON.stringify(entry[0])} does not belong in the shards being written for segment ${info.key}`);
+      bucket.push(entry);
     }
     for (const [path, list] of buckets) {
       list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -191,9 +293,38 @@ export class OpenWindow {
   }
 }
 
+/** One merge for both seals (all slices at once, or one slice): each token's lists of the parts, in part
+ * order, joined into one list whose first gap counts from `base`. */
+function mergeParts(parts: readonly PartRows[], base: number): Map<string, Row> {
+  const merged = new Map<string, Row>();
+  for (const part of parts) {
+    for (const [token, [df, last, encoded]] of part.rows) {
+      const into = merged.get(token);
+      if (into === undefined) merged.set(token, [df, last, engine.rebasePostings(encoded, part.base, base)]);
+      else {
+        into[2] += engine.rebasePostings(encoded, part.base, into[1]);
+        into[0] += df;
+        into[1] = last;
+      }
+    }
+  }
+  return merged;
+}
+
+function parseKey(key: string): [number, number] {
+  const [window, part] = key.split(".").map(Number);
+  return [window as number, part as number];
+}
+
+function byPartKey(a: string, b: string): number {
+  const [wa, pa] = parseKey(a);
+  const [wb, pb] = parseKey(b);
+  return wa - wb || pa - pb;
+}
+
 function appendLog(part: Part, id: number, num: number, impact: number): void {
   if (part.logged + 3 > part.log.length) {
-    const grown = new Int32Array(part.log.length * 2);
+    const grown = new Int32Array(Math.max(3 * 4096, part.log.length * 2));
     grown.set(part.log);
     part.log = grown;
   }
@@ -224,11 +355,13 @@ function flushLog(part: Part, base: number): void {
   part.logged = 0;
 }
 
-/** Every shard file of a segment. */
-export function segmentPaths(info: SegmentInfo): string[] {
+/** Every shard file of a segment, or with `slice` only those whose shard index is `slice` mod SLICES. */
+export function segmentPaths(info: SegmentInfo, slice?: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i < info.shards; i++) out.push(engine.postingPath(info.key, i));
-  for (let i = 0; i < info.unigramShards; i++) out.push(engine.unigramPath(info.key, i));
+  const start = slice ?? 0;
+  const step = slice === undefined ? 1 : SLICES;
+  for (let i = start; i < info.shards; i += step) out.push(engine.postingPath(info.key, i));
+  for (let i = start; i < info.unigramShards; i += step) out.push(engine.unigramPath(info.key, i));
   return out;
 }
 
