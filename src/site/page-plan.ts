@@ -288,7 +288,12 @@ function planArchive(plan: PagePlan, options: PlanOptions, reuse: Reuse | null):
 /** Sitemap files: the post pages oldest first, then the other pages, so new posts change only the last file. */
 function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions, reuse: Reuse | null): PlannedPage[] {
   const urls: Array<{ path: string; lastmod: number | null }> = [];
-  const newestOf = (indexes: number[]): number | null => (indexes.length ? Math.max(...indexes.map((i) => plan.posts[i]!.time)) : null);
+  // Posts are in time order, so the newest of a page's posts is the one with the highest index.
+  const newestOf = (indexes: number[]): number | null => {
+    let newest = -1;
+    for (const i of indexes) if (i > newest) newest = i;
+    return newest < 0 ? null : plan.posts[newest]!.time;
+  };
   for (const post of plan.posts) urls.push({ path: post.path, lastmod: post.time });
   for (const page of pages) {
     if (page.kind === "list" || (page.kind === "archive" && page.posts.length > 0)) urls.push({ path: page.path, lastmod: newestOf(page.posts) });
