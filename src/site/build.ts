@@ -88,6 +88,15 @@ function ioFailure(error: unknown, what: string): Result<never> {
   return fail({ code: "site.io", message: `${what}: ${(error as Error).message}`, cause: error });
 }
 
+/** A file's size, 0 when it cannot be read (missing, or `.newsmirror` not a folder: `loadManifest` says the rest). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 function placeKeyOf(config: SiteConfig): string {
   return JSON.stringify([config.permalink, config.permalinkTimezone, config.timezone]);
 }
@@ -177,7 +186,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const manifestFile = join(dir, MANIFEST_FILE);
   const full = options.full === true;
   const postsDir = join(dir, "_posts");
-  const listing = !full && (statSync(manifestFile, { throwIfNoEntry: false })?.size ?? 0) >= LIST_ASIDE_FROM_BYTES ? listPostFilesAside(postsDir) : undefined;
+  const listing = !full && sizeOf(manifestFile) >= LIST_ASIDE_FROM_BYTES ? listPostFilesAside(postsDir) : undefined;
   // Handled where it is awaited; a build that stops before then must not die of an unhandled rejection.
   listing?.catch(() => undefined);
   const configResult = await loadSiteConfig(dir);
@@ -233,27 +242,31 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const linked = clock();
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
   const reuse = !full && samePlace && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied, movedAside: previous.movedAside } : undefined;
-  const plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse, stories: stories.links });
-  const planned = clock();
-  const ctx: RenderContext = {
-    plan,
-    config,
-    theme,
-    loadHtml: async (post: PostSummary) => htmlCache.take(post.fileName) ?? readPostHtml(postsDir, post.fileName),
-    takeHtml: (post: PostSummary) => htmlCache.take(post.fileName),
-    searchScripts,
-    toggle: setup.toggle,
-  };
   const out = createOutputDir(outRoot);
   const before = samePlace ? previous.pages : new Map<string, string>();
+  let plan: PagePlan;
+  let planned: number;
   let result;
   let removed = 0;
-  if (!pool) {
-    const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path) !== p.inputs)).length;
-    workersWanted = workerCount(toRender, options.workers);
-    pool = workersWanted > 0 ? createRenderPool(setup, workersWanted) : Promise.resolve(null);
-  }
+  // From here to the end of rendering, one finally closes the workers (some run since the reading): a worker
+  // left running keeps the process alive after the build has returned.
   try {
+    plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse, stories: stories.links });
+    planned = clock();
+    const ctx: RenderContext = {
+      plan,
+      config,
+      theme,
+      loadHtml: async (post: PostSummary) => htmlCache.take(post.fileName) ?? readPostHtml(postsDir, post.fileName),
+      takeHtml: (post: PostSummary) => htmlCache.take(post.fileName),
+      searchScripts,
+      toggle: setup.toggle,
+    };
+    if (!pool) {
+      const toRender = plan.pages.filter((p) => p.kind === "post" && (renderAll || before.get(p.path) !== p.inputs)).length;
+      workersWanted = workerCount(toRender, options.workers);
+      pool = workersWanted > 0 ? createRenderPool(setup, workersWanted) : Promise.resolve(null);
+    }
     result = await renderAndWrite(plan, ctx, out, before, renderAll, { pool, size: workersWanted, readBy });
     for (const path of before.keys()) {
       if (!result.pages.has(path)) {

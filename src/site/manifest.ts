@@ -1,7 +1,7 @@
 // What the last build wrote (`.newsmirror/site-manifest.bin` and its journal): each file's input hash, and the
 // posts it read, so the next build rereads only changed posts and rewrites only changed pages.
 //
-// At 100,000 posts the manifest holds about 60 MB. Rewriting it after every hourly build would cost more than
+// At 100,000 posts the manifest holds about 85 MB. Rewriting it after every hourly build would cost more than
 // the build itself, so a build that changed little appends its changes to a journal (`site-manifest.journal`,
 // one JSON array per line) and the base file is rewritten only once the journal has grown to a quarter of it.
 // A torn last line (a kill while appending) is ignored: the pages and posts it named are then rendered and read
@@ -12,13 +12,13 @@
 // that only decoding the UTF-8 of its CJK titles and paths). It is a cache: a base this Node cannot read is
 // ignored like a missing one, and the next build is a full one.
 import { randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
+import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { PostRecord, PostSummary } from "./post-record.js";
 
 /** Bumped when the manifest's meaning changes; an older one is ignored (a full build follows). */
-const MANIFEST_VERSION = 4;
+const MANIFEST_VERSION = 5;
 /** The journal is folded into the base once it reaches this share of the base's size, or 1 MB for a small one. */
 const JOURNAL_SHARE = 0.25;
 const JOURNAL_MIN_LIMIT = 1 << 20;
@@ -112,6 +112,9 @@ interface BaseHeader {
   placeKey: string;
   siteHash: string;
   movedAside: Array<[string, string]>;
+  /** How many pages and posts follow: a base cut at a frame boundary is told from a whole one. */
+  pageCount: number;
+  postCount: number;
 }
 
 /** Each frame: its length (4 bytes, little-endian), then one V8-serialized value. */
@@ -138,6 +141,8 @@ export async function loadManifest(file: string, out: string): Promise<SiteManif
       if (kind === "g") for (let i = 0; i < items.length; i += 2) manifest.pages.set(items[i]!, items[i + 1]!);
       else for (const row of items) manifest.posts.set(row[0], fromRow(row));
     }
+    // A base cut short would drop pages from the record, and their files would never be removed.
+    if (manifest.pages.size !== header.pageCount || manifest.posts.size !== header.postCount) return emptyManifest(out);
     const journalBytes = replayJournal(file, header.base, manifest);
     manifest.stored = { base: header.base, baseBytes: buffer.length, journalBytes };
     return manifest;
@@ -146,13 +151,16 @@ export async function loadManifest(file: string, out: string): Promise<SiteManif
   }
 }
 
-/** Rows per frame: the base of 100,000 posts is never one 60 MB value in memory. */
+/** Rows per frame: the base of 100,000 posts is never one 85 MB value in memory. */
 const ROWS_PER_FRAME = 2000;
 
 /** Writes the whole manifest atomically (temp file and rename) and drops the journal. */
 function writeBase(file: string, manifest: SiteManifest): void {
   const temp = `${file}.${process.pid}.tmp`;
-  const header: BaseHeader = { version: MANIFEST_VERSION, base: randomUUID(), out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash, movedAside: [...manifest.movedAside] };
+  const header: BaseHeader = {
+    version: MANIFEST_VERSION, base: randomUUID(), out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash,
+    movedAside: [...manifest.movedAside], pageCount: manifest.pages.size, postCount: manifest.posts.size,
+  };
   const handle = openSync(temp, "w");
   try {
     const writeFrame = (value: unknown): void => {
@@ -181,6 +189,8 @@ function writeBase(file: string, manifest: SiteManifest): void {
       }
     }
     if (rows.length > 0) writeFrame(["p", rows]);
+    // On disk before the rename, so a crash never leaves a renamed base whose data was not written.
+    fsyncSync(handle);
   } finally {
     closeSync(handle);
   }

@@ -33,6 +33,9 @@ export interface StartingPool {
   pool: Promise<RenderPool | null>;
 }
 
+/** Workers that failed or exited after they said they were ready, before or while the pool used them. */
+const gone = new WeakSet<Worker>();
+
 /** A render worker: it holds the theme and two batches of posts; a small heap keeps the build's peak memory down. */
 function newWorker(setup: WorkerSetup): Worker {
   return moduleWorker("render-worker", setup, WORKER_HEAP_MB);
@@ -61,8 +64,13 @@ function startWorker(setup: WorkerSetup): { scanned: Promise<WorkerScan | null>;
       worker.removeListener("message", onMessage);
       worker.removeListener("error", fail);
       worker.removeListener("exit", fail);
-      if (reply.type === "ready") resolve(worker);
-      else fail();
+      if (reply.type !== "ready") return fail();
+      // A ready worker may wait seconds for the others (they are still reading): one that fails meanwhile is
+      // left out of the pool, and its "error" never goes unheard (that would end the process).
+      const noteGone = (): void => void gone.add(worker);
+      worker.on("error", noteGone);
+      worker.on("exit", noteGone);
+      resolve(worker);
     };
     worker.once("error", fail);
     worker.once("exit", fail);
@@ -101,11 +109,12 @@ export function createRenderPool(setup: WorkerSetup, count: number): Promise<Ren
 }
 
 async function poolOf(starting: Promise<Array<Worker | null>>): Promise<RenderPool | null> {
-  const slots = await starting;
+  const slots = (await starting).map((w) => (w === null || gone.has(w) ? null : w));
   const workers = slots.filter((w) => w !== null);
   if (workers.length === 0) return null;
-  // Batches are posted at once to the least busy worker and answered in order: a worker never waits for the
-  // main thread to hand it the next batch (measured: one worker idle 2.2 s of 9 s when it had to).
+  // Batches are posted at once, to the worker that read their posts (sendTo) or to the least busy one, and
+  // answered in order: a worker never waits for the main thread to hand it the next batch (measured: one
+  // worker idle 2.2 s of 9 s when it had to).
   type Waiter = { resolve: (done: Array<[string, string]>) => void; reject: (error: Error) => void };
   const queues = new Map<Worker, Waiter[]>();
   for (const worker of workers) {
@@ -120,6 +129,9 @@ async function poolOf(starting: Promise<Array<Worker | null>>): Promise<RenderPo
     });
     worker.on("error", (error: Error) => {
       for (const waiter of queue.splice(0)) waiter.reject(error);
+    });
+    worker.on("exit", (code: number) => {
+      for (const waiter of queue.splice(0)) waiter.reject(new Error(`render worker stopped (exit code ${code})`));
     });
   }
   const sendOn = (worker: Worker, batch: PostJob[]): Promise<Array<[string, string]>> =>

@@ -354,6 +354,15 @@ describe("posts it cannot read", () => {
     }
   }, 30_000);
 
+  it("a .newsmirror that is a file, not a folder, is a failure naming it, not a crash", async () => {
+    const dir = tempDir();
+    copyPosts(dir, ["2009-12-08-Shanghai scams - Part 1 - Assisted Shopping.md"]);
+    writeFileSync(join(dir, ".newsmirror"), "");
+    const built = await buildSite({ dir, search: false });
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(built.failure.message).toContain(".newsmirror");
+  });
+
   it("a bad _config.yml is a failure naming the file", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "_config.yml"), "timezone: Mars/Olympus\n");

@@ -66,10 +66,22 @@ describe("the site manifest", () => {
     expect((await loadManifest(file, "/out")).posts.get(odd.fileName)).toEqual(odd);
   });
 
+  it("gives an empty manifest when the base was cut at a frame boundary (its counts do not match)", async () => {
+    const file = join(dir, "cut", "site-manifest.bin");
+    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"]]), posts: new Map([[post.fileName, post]]), movedAside: new Map() });
+    const bytes = readFileSync(file);
+    // Header frame, then the pages frame: what is left after them is the posts frame.
+    const afterHeader = 4 + bytes.readUInt32LE(0);
+    const afterPages = afterHeader + 4 + bytes.readUInt32LE(afterHeader);
+    expect(afterPages).toBeLessThan(bytes.length);
+    writeFileSync(file, bytes.subarray(0, afterPages));
+    expect((await loadManifest(file, "/out")).pages.size).toBe(0);
+  });
+
   it.each([
     ["missing", null],
-    ["not a manifest", Buffer.from("{\"version\":4}")],
-    ["cut short", frame({ version: 4, base: "b", out: "/out", placeKey: "k", siteHash: "sh" }).subarray(0, 12)],
+    ["not a manifest", Buffer.from("{\"version\":5}")],
+    ["cut short", frame({ version: 5, base: "b", out: "/out", placeKey: "k", siteHash: "sh" }).subarray(0, 12)],
     ["another version", frame({ version: 99, base: "b", out: "/out", placeKey: "k", siteHash: "sh" })],
   ])("gives an empty manifest (a full build) when %s", async (_reason, bytes) => {
     const file = join(dir, `m-${Math.random()}.bin`);
