@@ -5,7 +5,7 @@ import type { PagePlan } from "./page-plan.js";
 import { readPostHtml, type PostScan } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { encodeSegment } from "./relative-link.js";
-import { buildSearchIndex, readerAssets, type SearchDoc } from "./search/index.js";
+import { buildSearchIndex, hasPendingWork, readerAssets, type SearchDoc } from "./search/index.js";
 import { visibleText } from "./visible-text.js";
 
 /** Where the index files go under the site root (the search page reads them from there). */
@@ -84,7 +84,8 @@ export async function indexForSearch(input: SearchInput): Promise<SearchOutcome>
   }
   const removed = [...previous.keys()].filter((name) => !current.has(name));
   for (const name of removed) touchedPaths.add(previous.get(name)!.path);
-  if (!everything && touched.size === 0 && removed.length === 0) return { ran: false };
+  // With nothing to hand over the index still runs when it has work spread over builds (a window sealing).
+  if (!everything && touched.size === 0 && removed.length === 0 && !hasPendingWork(input.stateDir)) return { ran: false };
   // A post moved to "-2" (or back) by a clash with one of these changes its URL: handed over again too.
   const docs = everything ? plan.posts : plan.posts.filter((post) => touched.has(post.fileName) || touchedPaths.has(post.path) || touchedPaths.has(previous.get(post.fileName)?.path ?? ""));
   try {

@@ -291,6 +291,10 @@ describe("the search hook", () => {
     for (const script of ["assets/search-engine.js", "assets/search.js", "assets/toggle.js"]) expect(files).toContain(script);
     const again = await mustBuild({ dir });
     expect(again.search).toEqual({ ran: false });
+    // With work left over builds (a window sealing), a build with nothing new still runs the index.
+    writeFileSync(join(dir, ".newsmirror", "search", "search-pending"), "");
+    const pending = await mustBuild({ dir });
+    expect(pending.search).toMatchObject({ ran: true, appendOnly: true });
   }, 60_000);
 });
 

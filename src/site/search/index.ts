@@ -5,4 +5,5 @@ export type { SearchDoc, IndexOutput, BuildOptions, BuildReport } from "./build-
 export { searchIndex, runSearch, readShardFromDir } from "./query.js";
 export type { SearchHit, SearchFilters, SearchOutcome } from "./engine.js";
 export { readerAssets } from "./reader-assets.js";
+export { hasPendingWork } from "./search-state.js";
 export type { ReaderAsset } from "./reader-assets.js";

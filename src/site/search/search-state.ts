@@ -1,4 +1,5 @@
 // What the index remembers between builds (in the state folder), so that adding posts rewrites only what they touch.
+import { existsSync } from "node:fs";
 import { mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -69,6 +70,7 @@ export function emptyState(sizes: IndexSizes): IndexState {
 }
 
 const STATE_FILE = "search-state.json";
+const PENDING_FILE = "search-pending";
 const PART_KEY = /^\d+\.\d+$/;
 const partFile = (key: string, slice: number): string => `search-part-${key}-${slice}.json`;
 
@@ -167,6 +169,15 @@ export async function loadStateLoosely(dir: string): Promise<IndexState | null> 
 export async function saveState(dir: string, state: IndexState): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeAtomically(join(dir, STATE_FILE), JSON.stringify(state));
+  // A marker a caller reads without loading the state: a build with nothing new still has sealing to do.
+  if (state.sealing !== null || state.retiring.length > 0) await writeFile(join(dir, PENDING_FILE), "");
+  else await rm(join(dir, PENDING_FILE), { force: true });
+}
+
+/** Whether the index saved in `dir` has work spread over builds still to do (a window sealing, parts retiring),
+ * so a build should run it although no post changed. A lost marker only delays that work to the next change. */
+export function hasPendingWork(dir: string): boolean {
+  return existsSync(join(dir, PENDING_FILE));
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildSearchIndex, runSearch, searchIndex, type BuildOptions, type SearchDoc } from "../../../src/site/search/index.js";
 import { engine, type SegmentInfo } from "../../../src/site/search/engine.js";
 import { segmentPaths } from "../../../src/site/search/open-window.js";
-import { SLICES } from "../../../src/site/search/search-state.js";
+import { SLICES, hasPendingWork } from "../../../src/site/search/search-state.js";
 import { corpusDocs, goldenDoc } from "./corpus-docs.js";
 import { memoryOutput } from "./memory-output.js";
 
@@ -265,6 +265,8 @@ describe("buildSearchIndex sealing a window over several builds", () => {
       const r = await buildSearchIndex(more, spy, { ...SMALL, stateDir: dir, appendOnly: true });
       expect(r.ok && r.value.full).toBe(false);
       pending = r.ok && r.value.pending;
+      // The marker a site build reads instead of the state says the same.
+      expect(hasPendingWork(dir)).toBe(pending);
       return { written, removed };
     };
     const filling = await build(docs.slice(40, 80));
