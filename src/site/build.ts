@@ -204,6 +204,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const outRoot = resolve(dir, options.out ?? "_site");
   const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestFile, outRoot);
   const placeKey = placeKeyOf(config);
+  const samePlacement = previous.placeKey === placeKey;
 
   const phaseStart = clock();
   const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
@@ -223,9 +224,9 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     const files = listing ? await listing : listPostFiles(postsDir);
     workersWanted = renderAll ? workerCount(files.length, options.workers) : 0;
     if (workersWanted > 0) {
-      ({ scan, pool, readBy } = await readSharing(files, previous.posts, previous.placeKey === placeKey, config, htmlCache, setup, workersWanted));
+      ({ scan, pool, readBy } = await readSharing(files, previous.posts, samePlacement, config, htmlCache, setup, workersWanted));
     } else {
-      scan = await scanPosts(postsDir, config, previous.posts, previous.placeKey === placeKey, htmlCache, Promise.resolve(files));
+      scan = await scanPosts(postsDir, config, previous.posts, samePlacement, htmlCache, files);
     }
   } catch (error) {
     await (await pool)?.close();
@@ -241,7 +242,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   }
   const linked = clock();
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
-  const reuse = !full && samePlace && previous.placeKey === placeKey ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied, movedAside: previous.movedAside } : undefined;
+  const reuse = !full && samePlace && samePlacement ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied, movedAside: previous.movedAside } : undefined;
   const out = createOutputDir(outRoot);
   const before = samePlace ? previous.pages : new Map<string, string>();
   let plan: PagePlan;
@@ -284,7 +285,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: join(dir, ".newsmirror", "search"), full: renderAll });
   const searched = clock();
   // A build that changed nothing (same posts, pages, settings, folder) leaves the manifest as it is.
-  const unchanged = !full && samePlace && scan.parsed === 0 && result.written === 0 && removed === 0 && previous.placeKey === placeKey && scan.posts.length === previous.posts.size;
+  const unchanged = !full && samePlace && scan.parsed === 0 && result.written === 0 && removed === 0 && samePlacement && scan.posts.length === previous.posts.size;
   try {
     if (!unchanged) await saveManifest(manifestFile, { out: outRoot, placeKey, siteHash, pages: result.pages, posts: new Map(scan.posts.map((p) => [p.fileName, p])), movedAside: plan.movedAside }, previous);
   } catch (error) {

@@ -13,3 +13,25 @@ export function moduleWorker(name: string, workerData: unknown, heapMb: number):
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
   return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
+
+/**
+ * Runs `name` on a worker thread for its one reply, then stops the worker; null when the worker could not
+ * start or stopped without replying (the caller then does the work on its own thread).
+ */
+export function workerReply<T>(name: string, workerData: unknown, heapMb: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = moduleWorker(name, workerData, heapMb);
+    } catch {
+      resolve(null);
+      return;
+    }
+    worker.once("message", (reply: T) => {
+      void worker.terminate();
+      resolve(reply);
+    });
+    worker.once("error", () => resolve(null));
+    worker.once("exit", () => resolve(null));
+  });
+}

@@ -214,15 +214,14 @@ function planFeeds(source: SourceSummary | null, posts: number[], plan: PagePlan
  * The first day a change touches: the day of the first changed post in time order or of any post that went.
  * A day page before it, whose next day is before it too, shows what it showed (same posts, same links).
  */
-function firstChangedDay(plan: PagePlan, reuse: Reuse): string {
-  const all = plan.posts.map((_, i) => i);
-  const { firstChange } = listReuse(all, null, reuse, plan);
+function firstChangedDay(plan: PagePlan, reuse: Reuse, firstChange: number): string {
   let day = plan.posts[firstChange]?.day ?? "\uffff";
   for (const old of reuse.gone) if (old.day < day) day = old.day;
   return day;
 }
 
-function planArchive(plan: PagePlan, options: PlanOptions, reuse: Reuse | null): PlannedPage[] {
+/** `firstChange`: position in `plan.posts` of the first change (`listReuse` of all posts), with `reuse`. */
+function planArchive(plan: PagePlan, options: PlanOptions, reuse: Reuse | null, firstChange: number): PlannedPage[] {
   const days = new Map<string, number[]>();
   plan.posts.forEach((post, index) => {
     const list = days.get(post.day);
@@ -233,7 +232,7 @@ function planArchive(plan: PagePlan, options: PlanOptions, reuse: Reuse | null):
   const dayPath = (day: string): string => `archive/${day.replaceAll("-", "/")}/index.html`;
   const monthPath = (month: string): string => `archive/${month.replace("-", "/")}/index.html`;
   const yearPath = (year: string): string => `archive/${year}/index.html`;
-  const changedDay = reuse ? firstChangedDay(plan, reuse) : "";
+  const changedDay = reuse ? firstChangedDay(plan, reuse, firstChange) : "";
   const pages: PlannedPage[] = [];
   const months = new Map<string, ArchiveEntry[]>();
   const years = new Map<string, ArchiveEntry[]>();
@@ -286,7 +285,8 @@ function planArchive(plan: PagePlan, options: PlanOptions, reuse: Reuse | null):
 }
 
 /** Sitemap files: the post pages oldest first, then the other pages, so new posts change only the last file. */
-function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions, reuse: Reuse | null): PlannedPage[] {
+/** `unchangedPosts`: how many posts, oldest first, nothing changed (0 without a last build to reuse). */
+function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions, unchangedPosts: number): PlannedPage[] {
   const urls: Array<{ path: string; lastmod: number | null }> = [];
   // Posts are in time order, so the newest of a page's posts is the one with the highest index.
   const newestOf = (indexes: number[]): number | null => {
@@ -303,7 +303,6 @@ function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions,
   const limit = options.sitemapLimit ?? SITEMAP_LIMIT;
   if (urls.length <= limit) return [{ kind: "sitemap", path: "sitemap.xml", urls, inputs: hashUrls(urls) }];
   // A part made only of posts before the first change lists what it listed (post URLs come first, oldest first).
-  const unchangedPosts = reuse ? listReuse(plan.posts.map((_, i) => i), null, reuse, plan).firstChange : 0;
   const parts: PlannedPage[] = [];
   for (let start = 0, n = 1; start < urls.length; start += limit, n++) {
     const chunk = urls.slice(start, start + limit);
@@ -491,8 +490,10 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
     kind: "sources", path: "sources/index.html",
     inputs: hashOf(options.siteHash, "sources", plan.sources.map((s) => `${s.name}|${s.key}|${s.count}|${s.last}`).join("\n")),
   });
-  pages.push(...planArchive(plan, options, reuse));
-  pages.push(...planSitemap(pages, plan, options, reuse));
+  // Where the site-wide list first changed: archive days and sitemap parts before it keep their inputs.
+  const firstChange = reuse ? listReuse(all, null, reuse, plan).firstChange : 0;
+  pages.push(...planArchive(plan, options, reuse, firstChange));
+  pages.push(...planSitemap(pages, plan, options, firstChange));
   pages.push({ kind: "robots", path: "robots.txt", inputs: hashOf(options.siteHash, "robots") });
   pages.push({ kind: "not-found", path: "404.html", inputs: hashOf(options.siteHash, "404") });
   pages.push({ kind: "search", path: "search/index.html", inputs: hashOf(options.siteHash, "search", plan.sources.map((s) => s.name).join("\n")) });

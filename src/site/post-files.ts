@@ -1,6 +1,6 @@
 // Lists the post files under `_posts/` with their size and mtime, here or on a worker thread beside the build.
 import { readdirSync, statSync } from "node:fs";
-import { moduleWorker } from "./module-worker.js";
+import { workerReply } from "./module-worker.js";
 
 /** Extensions Jekyll renders as posts by default (markdown and HTML converters). */
 const POST_EXTENSIONS = /\.(md|markdown|mkdown|mkdn|mkd|html|htm)$/i;
@@ -63,32 +63,7 @@ export function unpackFiles(packed: PackedFiles): FileStat[] {
  * Any trouble on the worker (it could not start, a folder it could not read) lists here instead, which also
  * gives the error its usual form.
  */
-export function listPostFilesAside(postsDir: string): Promise<FileStat[]> {
-  return new Promise((resolve, reject) => {
-    const here = (): void => {
-      try {
-        resolve(listPostFiles(postsDir));
-      } catch (error) {
-        reject(error);
-      }
-    };
-    let worker;
-    try {
-      worker = moduleWorker("list-worker", postsDir, 64);
-    } catch {
-      here();
-      return;
-    }
-    let settled = false;
-    const settle = (files: FileStat[] | null): void => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      if (files === null) here();
-      else resolve(files);
-    };
-    worker.once("message", (reply: PackedFiles | null) => settle(reply === null ? null : unpackFiles(reply)));
-    worker.once("error", () => settle(null));
-    worker.once("exit", () => settle(null));
-  });
+export async function listPostFilesAside(postsDir: string): Promise<FileStat[]> {
+  const reply = await workerReply<PackedFiles | null>("list-worker", postsDir, 64);
+  return reply === null ? listPostFiles(postsDir) : unpackFiles(reply);
 }

@@ -105,9 +105,9 @@ export async function scanPosts(
   cache: Map<string, PostSummary>,
   samePlacement: boolean,
   htmlCache?: HtmlCache,
-  listed?: Promise<FileStat[]>,
+  listed?: readonly FileStat[],
 ): Promise<PostScan> {
-  const files = listed ? await listed : listPostFiles(postsDir);
+  const files = listed ?? listPostFiles(postsDir);
   const { posts, toRead } = sortOutCached(files, cache, samePlacement, config);
   const read = readPosts(postsDir, toRead, config, htmlCache);
   return { posts: posts.concat(read.posts), unreadable: read.unreadable.sort(byFileName), parsed: toRead.length };

@@ -65,10 +65,11 @@ async function readWith(
     }
     unreadable.push(...scan.unreadable);
   });
-  // A worker that stopped while reading leaves the files it had claimed unread: they are read here.
-  const seen = new Set([...here.posts.map((p) => p.fileName), ...readBy.keys(), ...unreadable.map((u) => u.fileName)]);
-  const missing = toRead.filter((file) => !seen.has(file.fileName));
-  if (missing.length > 0) {
+  // A worker that stopped while reading leaves the files it had claimed unread: they are read here. Each file
+  // is read once, so when the counts add up nothing is missing.
+  if (here.posts.length + readBy.size + unreadable.length < toRead.length) {
+    const seen = new Set([...here.posts.map((p) => p.fileName), ...readBy.keys(), ...unreadable.map((u) => u.fileName)]);
+    const missing = toRead.filter((file) => !seen.has(file.fileName));
     const read = readPosts(postsDir, missing, config, htmlCache);
     all.push(...read.posts);
     unreadable.push(...read.unreadable);

@@ -1,7 +1,7 @@
 // The build's side of story links: the cache in `.newsmirror/`, the links of this build's posts, and which posts
 // were or are in a story (their pages show the others, so the planner never reuses their recorded inputs).
 import type { PostSummary } from "./post-record.js";
-import { moduleWorker } from "./module-worker.js";
+import { workerReply } from "./module-worker.js";
 import { linkStories, loadStoryCache, saveStoryCache, type StoryCache, type StoryPost } from "./story-links.js";
 import type { StoryWorkerInput, StoryWorkerReply } from "./story-worker.js";
 
@@ -30,25 +30,6 @@ export interface StoryOptions {
 const WORKER_FROM = 30_000;
 const WORKER_HEAP_MB = 192;
 
-/** Links on a worker; null when it could not start (the caller then links in this thread). */
-function linkOnWorker(input: StoryWorkerInput): Promise<StoryWorkerReply | null> {
-  return new Promise((resolve) => {
-    let worker;
-    try {
-      worker = moduleWorker("story-worker", input, WORKER_HEAP_MB);
-    } catch {
-      resolve(null);
-      return;
-    }
-    worker.once("message", (reply: StoryWorkerReply) => {
-      void worker.terminate();
-      resolve(reply);
-    });
-    worker.once("error", () => resolve(null));
-    worker.once("exit", () => resolve(null));
-  });
-}
-
 async function linkHere(cacheFile: string, posts: StoryPost[], cache: StoryCache, readHtml: (fileName: string) => Promise<string>): Promise<Omit<StoryOutcome, "storied">> {
   const result = await linkStories(posts, cache, readHtml);
   if (result.windowsComputed > 0) await saveStoryCache(cacheFile, result.cache);
@@ -63,7 +44,7 @@ export async function linkPostStories(cacheFile: string, posts: readonly PostSum
   const storyPosts = posts.map((p) => ({ fileName: p.fileName, site: p.site, time: p.time, hash: p.hash }));
   let result: Omit<StoryOutcome, "storied"> | null = null;
   if (Object.keys(cache.windows).length === 0 && posts.length >= (options.workerFrom ?? WORKER_FROM)) {
-    const reply = await linkOnWorker({ cacheFile, postsDir: options.postsDir, posts: storyPosts });
+    const reply = await workerReply<StoryWorkerReply>("story-worker", { cacheFile, postsDir: options.postsDir, posts: storyPosts } satisfies StoryWorkerInput, WORKER_HEAP_MB);
     if (reply && !reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code });
     if (reply) result = { links: new Map(reply.links), windowsComputed: reply.windowsComputed, postsRead: reply.postsRead, onWorker: true };
   }
