@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parsePost, type Post } from "../src/archive/index.js";
+import { emptyTrash, setAside } from "./set-aside.js";
 
 export type HugoMarkup = "html" | "md";
 
@@ -282,10 +283,10 @@ function writeTemplates(workDir: string): void {
   writeFileSync(join(workDir, "static", "style.css"), readFileSync(STYLE));
 }
 
-/** One timed `hugo` run with an empty destination and a new cache folder. */
+/** One timed `hugo` run with an empty destination (the last one set aside, as newsmirror's) and a new cache folder. */
 function runHugo(hugo: string, workDir: string): HugoSample {
   const publicDir = join(workDir, "public");
-  rmSync(publicDir, { recursive: true, force: true });
+  setAside(publicDir);
   rmSync(join(workDir, "resources"), { recursive: true, force: true });
   const cacheDir = mkdtempSync(join(tmpdir(), "newsmirror-hugo-cache-"));
   const args = ["--source", workDir, "--destination", publicDir, "--cacheDir", cacheDir, "--cleanDestinationDir"];
@@ -325,5 +326,6 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   } else {
     const sample = hugoBenchmark(postsDir, join(dirname(postsDir), `hugo-${markup}`), markup);
     console.log(sample === null ? "hugo not installed" : JSON.stringify(sample));
+    emptyTrash();
   }
 }

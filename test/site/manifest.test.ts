@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { serialize } from "node:v8";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isSameFile, loadManifest, saveManifest, type SiteManifest } from "../../src/site/manifest.js";
+import { isSameFile, loadManifest, saveManifest, updatePosts, type SiteManifest } from "../../src/site/manifest.js";
 import type { PostSummary } from "../../src/site/post-record.js";
 
 const dir = mkdtempSync(join(tmpdir(), "newsmirror-manifest-"));
@@ -57,6 +57,36 @@ describe("the site manifest", () => {
     // The next save cuts the torn tail before appending.
     await saveManifest(file, { ...next, pages: new Map([...next.pages, ["c.html", "c"]]) }, torn);
     expect((await loadManifest(file, "/out")).pages.get("c.html")).toBe("c");
+  });
+
+  it("updatePosts: brings the records up to date in place and names what changed", () => {
+    const a = { ...post, fileName: "a.md" };
+    const b = { ...post, fileName: "b.md" };
+    const gone = { ...post, fileName: "gone.md" };
+    const records = new Map([[a.fileName, a], [b.fileName, b], [gone.fileName, gone]]);
+    const editedB = { ...b, size: 11 };
+    const added = { ...post, fileName: "c.md" };
+    const changed = updatePosts(records, [a, editedB, added]);
+    expect([...changed]).toEqual([["b.md", editedB], ["c.md", added], ["gone.md", null]]);
+    expect([...records.values()]).toEqual([a, editedB, added]);
+    expect(updatePosts(records, [a, editedB, added]).size).toBe(0);
+  });
+
+  it("journals the changes a build names, its maps updated in place, as a comparison would", async () => {
+    const file = join(dir, "known", "site-manifest.bin");
+    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"], ["old.html", "o"]]), posts: new Map([[post.fileName, post]]), movedAside: new Map() });
+    const previous = await loadManifest(file, "/out");
+    const added = { ...post, fileName: "2023-12-08-b.md", path: "2023-12-08/b/index.html", url: "/2023-12-08/b/" };
+    const pages = previous.pages;
+    const changed = new Map<string, string | null>([["index.html", "in2"], ["b.html", "b"], ["old.html", null]]);
+    for (const [path, inputs] of changed) inputs === null ? pages.delete(path) : pages.set(path, inputs);
+    const postChanges = updatePosts(previous.posts, [added]);
+    const next: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages, posts: previous.posts, movedAside: new Map() };
+    await saveManifest(file, next, previous, { pages: changed, posts: postChanges });
+    // The base line, then: post b, the first post gone, pages index.html and b.html, old.html gone.
+    expect(readFileSync(join(dir, "known", "site-manifest.journal"), "utf8").trim().split("\n")).toHaveLength(6);
+    const { stored: _stored, ...reloaded } = await loadManifest(file, "/out");
+    expect(reloaded).toEqual({ ...next, pages: new Map([["index.html", "in2"], ["b.html", "b"]]), posts: new Map([[added.fileName, added]]) });
   });
 
   it("keeps a URL that is not derived from the output path", async () => {
