@@ -89,6 +89,27 @@ describe("the site manifest", () => {
     expect(reloaded).toEqual({ ...next, pages: new Map([["index.html", "in2"], ["b.html", "b"]]), posts: new Map([[added.fileName, added]]) });
   });
 
+  it("folds a journal that would pass 1 MB into the base, even when the base is far larger", async () => {
+    const file = join(dir, "cap", "site-manifest.bin");
+    const inputs = "i".repeat(200);
+    const pages = new Map(Array.from({ length: 30_000 }, (_, i) => [`p/${i}/index.html`, inputs] as [string, string]));
+    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages, posts: new Map(), movedAside: new Map() });
+    expect(readFileSync(file).length).toBeGreaterThan(5_000_000);
+    const changeSome = async (count: number, mark: string): Promise<void> => {
+      const previous = await loadManifest(file, "/out");
+      const next = new Map(previous.pages);
+      for (let i = 0; i < count; i++) next.set(`p/${i}/index.html`, `${mark}${inputs}`);
+      await saveManifest(file, { ...previous, pages: next }, previous);
+    };
+    await changeSome(100, "a");
+    const journal = join(dir, "cap", "site-manifest.journal");
+    expect(readFileSync(journal, "utf8").trim().split("\n")).toHaveLength(101);
+    // 5,000 lines of about 230 bytes: past 1 MB, though under a quarter of the base.
+    await changeSome(5_000, "b");
+    expect(() => readFileSync(journal)).toThrow();
+    expect((await loadManifest(file, "/out")).pages.get("p/4999/index.html")).toBe(`b${inputs}`);
+  });
+
   it("keeps a URL that is not derived from the output path", async () => {
     const file = join(dir, "u", "site-manifest.bin");
     const odd = { ...post, url: "/2023-12-07/a.html", path: "2023-12-07/a.html" };
