@@ -30,7 +30,7 @@ export interface StoryOptions {
 const WORKER_FROM = 30_000;
 const WORKER_HEAP_MB = 192;
 
-async function linkHere(cacheFile: string, posts: StoryPost[], cache: StoryCache, readHtml: (fileName: string) => Promise<string>): Promise<Omit<StoryOutcome, "storied">> {
+async function linkHere(cacheFile: string, posts: readonly StoryPost[], cache: StoryCache, readHtml: (fileName: string) => Promise<string>): Promise<Omit<StoryOutcome, "storied">> {
   const result = await linkStories(posts, cache, readHtml);
   if (result.windowsComputed > 0) await saveStoryCache(cacheFile, result.cache);
   return { links: result.links, windowsComputed: result.windowsComputed, postsRead: result.postsRead, onWorker: false };
@@ -41,14 +41,16 @@ export async function linkPostStories(cacheFile: string, posts: readonly PostSum
   const cache = await loadStoryCache(cacheFile);
   const storied = new Set<string>();
   for (const window of Object.values(cache.windows)) for (const cluster of window.clusters) for (const name of cluster) storied.add(name);
-  const storyPosts = posts.map((p) => ({ fileName: p.fileName, site: p.site, time: p.time, hash: p.hash }));
   let result: Omit<StoryOutcome, "storied"> | null = null;
   if (Object.keys(cache.windows).length === 0 && posts.length >= (options.workerFrom ?? WORKER_FROM)) {
+    // Only what the links need crosses to the worker (posts are copied there).
+    const storyPosts = posts.map((p) => ({ fileName: p.fileName, site: p.site, time: p.time, hash: p.hash }));
     const reply = await workerReply<StoryWorkerReply>("story-worker", { cacheFile, postsDir: options.postsDir, posts: storyPosts } satisfies StoryWorkerInput, WORKER_HEAP_MB);
     if (reply && !reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code });
     if (reply) result = { links: new Map(reply.links), windowsComputed: reply.windowsComputed, postsRead: reply.postsRead, onWorker: true };
   }
-  result ??= await linkHere(cacheFile, storyPosts, cache, readHtml);
+  // A post is a StoryPost as it is: no copy of 100,000 of them.
+  result ??= await linkHere(cacheFile, posts, cache, readHtml);
   for (const name of result.links.keys()) storied.add(name);
   return { ...result, storied };
 }
