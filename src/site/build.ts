@@ -9,7 +9,7 @@ import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
 import { listPostFiles, listPostFilesAside } from "./post-files.js";
-import { forEachLimited, HtmlCache, readPostHtml, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
+import { HtmlCache, readPostHtml, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { postJobOf, type WorkerSetup } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
@@ -140,7 +140,6 @@ async function renderAndWrite(
   const lanes: PostPage[][] = Array.from({ length: starting.size }, () => []);
   for (const page of aside) lanes[starting.readBy.get(plan.posts[page.post]!.fileName)!]!.push(page);
   here.forEach((page, i) => lanes[i % starting.size]!.push(page));
-  const onWorkers = lanes.flat();
   const renderHere = async (list: readonly PlannedPage[]): Promise<void> => {
     for (let i = 0; i < list.length; i++) {
       const page = list[i]!;
@@ -157,29 +156,38 @@ async function renderAndWrite(
       if (starting.size > 0 && i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  // The main thread starts on its pages while the workers start: their start-up is off the critical path.
-  const mainThread = renderHere(onMain);
+  // Each worker's pages in batches; a worker takes them from the front, two in flight, which keeps it busy while
+  // the HTML of at most that many posts is in memory.
+  const queues = lanes.map((lane) => Array.from({ length: Math.ceil(lane.length / BATCH) }, (_, i) => lane.slice(i * BATCH, (i + 1) * BATCH)));
+  const lastOfLongest = (): PostPage[] | undefined => queues.reduce((longest, queue) => (queue.length > longest.length ? queue : longest), [] as PostPage[][]).pop();
+  // The main thread starts on its pages while the workers start: their start-up is off the critical path. Then it
+  // takes batches no worker has taken yet from the back of the longest queue, so the threads finish together
+  // (at 10,000 posts it used to wait 0.35 to 0.55 s for the worker); a post the worker read is read again here.
+  const mainThread = (async () => {
+    await renderHere(onMain);
+    for (let batch = lastOfLongest(); batch !== undefined; batch = lastOfLongest()) await renderHere(batch);
+  })();
   const keys = new Map(plan.sources.map((s) => [s.name, s.key]));
   const workers = (async () => {
     const pool = await starting.pool;
-    // No worker could start (no loader for .ts files under a test runner, say): the same pages, here.
-    if (!pool) return renderHere(onWorkers);
-    // Two batches in flight per worker keep it busy while the HTML of at most that many posts is in memory.
-    await Promise.all(lanes.map((lane, index) => {
-      const batches = Array.from({ length: Math.ceil(lane.length / BATCH) }, (_, i) => lane.slice(i * BATCH, (i + 1) * BATCH));
-      return forEachLimited(batches, 2, async (batch) => {
-        // HTML kept from the scan travels with the job; the rest the worker has or reads itself, off this thread.
-        const jobs = batch.map((page) => postJobOf(plan, page, keys, ctx.takeHtml?.(plan.posts[page.post]!) ?? null));
-        let rendered;
-        try {
-          rendered = await pool.sendTo(index, jobs);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === "TEMPLATE") throw new TemplateError((error as Error).message.split(":")[0]!, new Error((error as Error).message.slice((error as Error).message.indexOf(":") + 2)));
-          throw error;
-        }
-        for (const [path, inputs] of rendered) done(path, inputs);
-      });
-    }));
+    // No worker could start (no loader for .ts files under a test runner, say): the main thread takes every batch.
+    if (!pool) return;
+    const send = async (index: number, batch: PostPage[]): Promise<void> => {
+      // HTML kept from the scan travels with the job; the rest the worker has or reads itself, off this thread.
+      const jobs = batch.map((page) => postJobOf(plan, page, keys, ctx.takeHtml?.(plan.posts[page.post]!) ?? null));
+      let rendered;
+      try {
+        rendered = await pool.sendTo(index, jobs);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "TEMPLATE") throw new TemplateError((error as Error).message.split(":")[0]!, new Error((error as Error).message.slice((error as Error).message.indexOf(":") + 2)));
+        throw error;
+      }
+      for (const [path, inputs] of rendered) done(path, inputs);
+    };
+    const pump = async (index: number): Promise<void> => {
+      for (let batch = queues[index]!.shift(); batch !== undefined; batch = queues[index]!.shift()) await send(index, batch);
+    };
+    await Promise.all(queues.flatMap((_, index) => [pump(index), pump(index)]));
   })();
   await Promise.all([mainThread, workers]);
 }
