@@ -61,7 +61,7 @@ function prepareMirror(count: number): string {
     rmSync(join(dir, ".newsmirror"), { recursive: true, force: true });
     return dir;
   }
-  rmSync(dir, { recursive: true, force: true });
+  setAside(dir);
   mkdirSync(postsDir, { recursive: true });
   const corpus = readCorpus();
   for (let i = 0; i < count; i++) writeGeneratedPost(postsDir, corpus, i);
