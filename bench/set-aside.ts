@@ -11,16 +11,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const TRASH = join(tmpdir(), "newsmirror-bench-trash");
-let moved = 0;
+const moved: string[] = [];
 
 /** Moves `path` (if present) out of the way into the trash folder, on the same file system as the benchmarks'. */
 export function setAside(path: string): void {
   if (!existsSync(path)) return;
   mkdirSync(TRASH, { recursive: true });
-  renameSync(path, join(TRASH, `${process.pid}-${moved++}`));
+  const to = join(TRASH, `${process.pid}-${moved.length}`);
+  renameSync(path, to);
+  moved.push(to);
 }
 
-/** Removes what `setAside` moved, once nothing is timed any more. */
+/** Removes what this process set aside, once nothing is timed any more (another benchmark's trash is its own). */
 export function emptyTrash(): void {
-  rmSync(TRASH, { recursive: true, force: true });
+  for (const path of moved.splice(0)) rmSync(path, { recursive: true, force: true });
 }

@@ -140,8 +140,10 @@ async function renderAndWrite(
   const lanes: PostPage[][] = Array.from({ length: starting.size }, () => []);
   for (const page of aside) lanes[starting.readBy.get(plan.posts[page.post]!.fileName)!]!.push(page);
   here.forEach((page, i) => lanes[i % starting.size]!.push(page));
+  // Set by the first failure, so no thread goes on writing pages after the build has returned its failure.
+  let failed = false;
   const renderHere = async (list: readonly PlannedPage[]): Promise<void> => {
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < list.length && !failed; i++) {
       const page = list[i]!;
       let bytes;
       try {
@@ -159,7 +161,7 @@ async function renderAndWrite(
   // Each worker's pages in batches; a worker takes them from the front, two in flight, which keeps it busy while
   // the HTML of at most that many posts is in memory.
   const queues = lanes.map((lane) => Array.from({ length: Math.ceil(lane.length / BATCH) }, (_, i) => lane.slice(i * BATCH, (i + 1) * BATCH)));
-  const lastOfLongest = (): PostPage[] | undefined => queues.reduce((longest, queue) => (queue.length > longest.length ? queue : longest), [] as PostPage[][]).pop();
+  const lastOfLongest = (): PostPage[] | undefined => (failed ? undefined : queues.reduce((longest, queue) => (queue.length > longest.length ? queue : longest), [] as PostPage[][]).pop());
   // The main thread starts on its pages while the workers start: their start-up is off the critical path. Then it
   // takes batches no worker has taken yet from the back of the longest queue, so the threads finish together
   // (at 10,000 posts it used to wait 0.35 to 0.55 s for the worker); a post the worker read is read again here.
@@ -185,11 +187,15 @@ async function renderAndWrite(
       for (const [path, inputs] of rendered) done(path, inputs);
     };
     const pump = async (index: number): Promise<void> => {
-      for (let batch = queues[index]!.shift(); batch !== undefined; batch = queues[index]!.shift()) await send(index, batch);
+      for (let batch = queues[index]!.shift(); batch !== undefined && !failed; batch = queues[index]!.shift()) await send(index, batch);
     };
     await Promise.all(queues.flatMap((_, index) => [pump(index), pump(index)]));
   })();
-  await Promise.all([mainThread, workers]);
+  const stopOthers = (error: unknown): never => {
+    failed = true;
+    throw error;
+  };
+  await Promise.all([mainThread.catch(stopOthers), workers.catch(stopOthers)]);
 }
 
 /** Builds the site of the mirror in `options.dir`; see `buildSite` in index.ts. */
@@ -313,10 +319,11 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const unchanged = !full && samePlace && scan.parsed === 0 && written === 0 && removed === 0 && samePlacement && scan.posts.length === previous.posts.size;
   try {
     if (!unchanged) {
-      // Records made under this placement are brought up to date in place; otherwise every post is new.
-      const postChanges = samePlacement ? updatePosts(previous.posts, scan.posts) : undefined;
+      // Records made under this placement, for this output folder, are brought up to date in place and the
+      // changes named; otherwise the save compares new maps with the untouched last ones.
+      const postChanges = samePlacement && samePlace ? updatePosts(previous.posts, scan.posts) : undefined;
       const posts = postChanges ? previous.posts : new Map(scan.posts.map((p) => [p.fileName, p]));
-      const known = postChanges && samePlace ? { pages: changed, posts: postChanges } : undefined;
+      const known = postChanges ? { pages: changed, posts: postChanges } : undefined;
       await saveManifest(manifestFile, { out: outRoot, placeKey, siteHash, pages, posts, movedAside: plan.movedAside }, previous, known);
     }
   } catch (error) {

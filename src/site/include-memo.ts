@@ -10,6 +10,11 @@ import { analyzeSync, IncludeTag, type Context, type Emitter, type Liquid, type 
 
 /** Tags that only choose or repeat output inside the include. */
 const PURE_TAGS = new Set(["if", "elsif", "else", "endif", "unless", "endunless", "case", "when", "endcase", "for", "endfor", "comment", "endcomment", "raw", "endraw", "#"]);
+/**
+ * What the analysis cannot see: the `*_exp` filters evaluate a string against the whole context, `"now" | date`
+ * reads the clock, and `offset: continue` reads where the last loop over the same items stopped.
+ */
+const HIDDEN_READS = /_exp\b|["'](?:now|today)["']|\boffset\s*:/;
 /** Filters of ours that read the context besides their input (theme.ts), and what they read. */
 const CONTEXT_FILTERS: ReadonlyArray<[RegExp, string[][]]> = [
   [/\brelative_url\b/, [["page", "root"]]],
@@ -20,12 +25,16 @@ const MAX_KEYS = 256;
 /** A key this long (a whole article, say) is not worth keeping. */
 const MAX_KEY_CHARS = 2048;
 
+/** A value as JSON tells it apart: undefined from null, NaN and Infinity from null and each other. */
 function valueKey(value: unknown): unknown {
-  return value === undefined ? 0 : [value];
+  if (value === undefined) return 0;
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return [value];
 }
 
 /** The variable paths an include's output depends on, or null when it cannot be memoized. */
 export function memoPaths(liquid: Liquid, source: string): string[][] | null {
+  if (HIDDEN_READS.test(source)) return null;
   for (const match of source.matchAll(/\{%-?\s*([A-Za-z_#]\w*)/g)) if (!PURE_TAGS.has(match[1]!)) return null;
   let templates: Template[];
   try {

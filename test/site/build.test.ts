@@ -184,14 +184,20 @@ describe("incremental builds", () => {
     expect(differing).toEqual([]);
   }, 60_000);
 
-  it("renders everything again when the output folder was deleted", async () => {
+  it("renders everything again when the output folder was deleted, and records the posts that came meanwhile", async () => {
     const dir = tempDir();
     copyPosts(dir, first.slice(0, 10));
     const built = await mustBuild({ dir, search: false });
     rmSync(join(dir, "_site"), { recursive: true });
+    copyPosts(dir, first.slice(10, 12));
+    unlinkSync(join(dir, "_posts", first[0]!));
     const again = await mustBuild({ dir, search: false });
-    expect(again.written).toBe(built.pages);
+    expect(again.written).toBe(again.pages);
+    expect(again.posts).toBe(built.posts + 1);
     expect(existsSync(join(dir, "_site", "index.html"))).toBe(true);
+    // The manifest knows the new posts and forgot the deleted one: nothing to read or write next time.
+    const next = await mustBuild({ dir, search: false });
+    expect([next.parsed, next.written, next.removed]).toEqual([0, 0, 0]);
   });
 
   it("rebuilds everything when the settings change, and removes pages no post needs", async () => {
