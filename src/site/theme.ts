@@ -6,7 +6,6 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Liquid, type Template } from "liquidjs";
 import { fail, ok, type Result } from "../result.js";
-import { memoizeIncludes } from "./include-memo.js";
 
 /** The default theme shipped with newsmirror (`theme/` beside `src/` and `dist/`). */
 export const DEFAULT_THEME_DIR = fileURLToPath(new URL("../../theme/", import.meta.url));
@@ -106,7 +105,6 @@ export async function loadTheme(mirrorDir: string, themeDir = DEFAULT_THEME_DIR,
   const liquid = new Liquid({ templates, jekyllInclude: true, dynamicPartials: false, cache: true, strictFilters: false });
   liquid.registerFilter("relative_url", relativeUrlFilter);
   liquid.registerFilter("absolute_url", absoluteUrlFilter);
-  memoizeIncludes(liquid, templates);
   const layouts = new Map<string, Layout>();
   for (const [name, { file, text }] of layoutFiles) {
     hash.update(`layout ${name}\0`).update(text);
