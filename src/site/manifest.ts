@@ -177,25 +177,24 @@ function writeBase(file: string, manifest: SiteManifest): void {
       writeSync(handle, length);
       writeSync(handle, bytes);
     };
+    /** Writes `rows` as frames [kind, items] of ROWS_PER_FRAME rows, each row's items laid out flat. */
+    const writeFrames = <T>(kind: "g" | "p", rows: Iterable<T>, itemsOf: (row: T) => unknown[]): void => {
+      let items: unknown[] = [];
+      let count = 0;
+      for (const row of rows) {
+        items.push(...itemsOf(row));
+        if (++count === ROWS_PER_FRAME) {
+          writeFrame([kind, items]);
+          items = [];
+          count = 0;
+        }
+      }
+      if (count > 0) writeFrame([kind, items]);
+    };
     writeFrame(header);
-    let pages: string[] = [];
-    for (const [path, inputs] of manifest.pages) {
-      pages.push(path, inputs);
-      if (pages.length === 2 * ROWS_PER_FRAME) {
-        writeFrame(["g", pages]);
-        pages = [];
-      }
-    }
-    if (pages.length > 0) writeFrame(["g", pages]);
-    let rows: PostRow[] = [];
-    for (const post of manifest.posts.values()) {
-      rows.push(toRow(post, true));
-      if (rows.length === ROWS_PER_FRAME) {
-        writeFrame(["p", rows]);
-        rows = [];
-      }
-    }
-    if (rows.length > 0) writeFrame(["p", rows]);
+    // Pages as flat [path, inputs, path, inputs, ...], posts as rows.
+    writeFrames("g", manifest.pages, (entry) => entry);
+    writeFrames("p", manifest.posts.values(), (post) => [toRow(post, true)]);
     // On disk before the rename, so a crash never leaves a renamed base whose data was not written.
     fsyncSync(handle);
   } finally {

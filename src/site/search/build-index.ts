@@ -5,7 +5,7 @@ import { DocBlocks } from "./doc-blocks.js";
 import { engine } from "./engine.js";
 import { loadFoldTable } from "./fold-table.js";
 import { OpenWindow, removeSegment, type ShardSink } from "./open-window.js";
-import { emptyState, loadState, loadStateLoosely, removeOldParts, removePart, saveState, type IndexSizes, type IndexState } from "./search-state.js";
+import { emptyState, hasWorkLeft, loadState, loadStateLoosely, removeOldParts, removePart, saveState, type IndexSizes, type IndexState } from "./search-state.js";
 import type { SegmentInfo } from "./engine.js";
 
 export interface SearchDoc {
@@ -211,7 +211,7 @@ export async function buildSearchIndex(
     // saved postings no state lists any more: harmless, and removed again when their part retires
   }
   const live = Object.keys(state.docs).length;
-  return ok({ docs: live, shardsWritten: filesWritten, ms: Math.round(performance.now() - started), added, removed, skipped, full: !reusable, pending: state.sealing !== null || state.retiring.length > 0 });
+  return ok({ docs: live, shardsWritten: filesWritten, ms: Math.round(performance.now() - started), added, removed, skipped, full: !reusable, pending: hasWorkLeft(state) });
 }
 
 function sameSizes(state: IndexState, sizes: IndexSizes): boolean {

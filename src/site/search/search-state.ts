@@ -165,12 +165,17 @@ export async function loadStateLoosely(dir: string): Promise<IndexState | null> 
   }
 }
 
+/** Whether `state` leaves work to later builds even when nothing changes: a window sealing, parts retiring. */
+export function hasWorkLeft(state: IndexState): boolean {
+  return state.sealing !== null || state.retiring.length > 0;
+}
+
 /** Writes the state atomically (temp file, then rename); part files are written before it. */
 export async function saveState(dir: string, state: IndexState): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeAtomically(join(dir, STATE_FILE), JSON.stringify(state));
   // A marker a caller reads without loading the state: a build with nothing new still has sealing to do.
-  if (state.sealing !== null || state.retiring.length > 0) await writeFile(join(dir, PENDING_FILE), "");
+  if (hasWorkLeft(state)) await writeFile(join(dir, PENDING_FILE), "");
   else await rm(join(dir, PENDING_FILE), { force: true });
 }
 

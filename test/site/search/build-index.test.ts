@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -8,7 +8,7 @@ import { engine, type SegmentInfo } from "../../../src/site/search/engine.js";
 import { segmentPaths } from "../../../src/site/search/open-window.js";
 import { SLICES, hasPendingWork } from "../../../src/site/search/search-state.js";
 import { corpusDocs, goldenDoc } from "./corpus-docs.js";
-import { memoryOutput } from "./memory-output.js";
+import { memoryOutput, type MemoryOutput } from "./memory-output.js";
 
 const temps: string[] = [];
 async function stateDir(): Promise<string> {
@@ -26,6 +26,21 @@ const SMALL: Omit<BuildOptions, "stateDir"> = {
 };
 
 const sample = (n: number): SearchDoc[] => corpusDocs(n);
+
+/** The same file names as `reference`, each with the same text. */
+function expectSameFiles(files: Map<string, string>, reference: Map<string, string>): void {
+  expect([...files.keys()].sort()).toEqual([...reference.keys()].sort());
+  for (const [path, text] of reference) expect(files.get(path), path).toBe(text);
+}
+
+/** An index of `docs` built in two steps, 40 docs then all: with SMALL sizes, 64 or more fill window 0. */
+async function builtInTwoSteps(docs: SearchDoc[]): Promise<{ dir: string; out: MemoryOutput }> {
+  const dir = await stateDir();
+  const out = memoryOutput();
+  await buildSearchIndex(docs.slice(0, 40), out, { ...SMALL, stateDir: dir });
+  await buildSearchIndex(docs, out, { ...SMALL, stateDir: dir });
+  return { dir, out };
+}
 /** Builds after a seal completes that remove its parts' files: SMALL has 4 parts a window, retired
  * ceil(4 / SLICES) a build. */
 const SMALL_PARTS = 64 / 16;
@@ -54,8 +69,7 @@ describe("buildSearchIndex", () => {
     }
     // 70 filled window 0: the build of 100 wrote slice 0, SLICES - 1 more write the rest, then its parts retire
     for (let i = 0; i < SLICES - 1 + RETIRE_BUILDS; i++) expect((await buildSearchIndex(docs, step, { ...SMALL, stateDir: dir })).ok).toBe(true);
-    expect([...step.files.keys()].sort()).toEqual([...full.files.keys()].sort());
-    for (const [path, text] of full.files) expect(step.files.get(path), path).toBe(text);
+    expectSameFiles(step.files, full.files);
   });
 
   it("rewrites only the open part after an append, not the sealed windows", async () => {
@@ -296,10 +310,7 @@ describe("buildSearchIndex sealing a window over several builds", () => {
 
   it("redoes a slice a crashed build left half-written and ends with the same files", async () => {
     const docs = sample(80);
-    const dir = await stateDir();
-    const out = memoryOutput();
-    await buildSearchIndex(docs.slice(0, 40), out, { ...SMALL, stateDir: dir });
-    await buildSearchIndex(docs, out, { ...SMALL, stateDir: dir });
+    const { dir, out } = await builtInTwoSteps(docs);
     await buildSearchIndex(docs, out, { ...SMALL, stateDir: dir });
     let writes = 0;
     const crashing = { ...out, write: async (p: string, d: string | Uint8Array) => {
@@ -313,9 +324,7 @@ describe("buildSearchIndex sealing a window over several builds", () => {
       const r = await buildSearchIndex(docs, out, { ...SMALL, stateDir: dir });
       expect(r.ok && r.value.full).toBe(false);
     }
-    const reference = await fullBuild(docs);
-    expect([...out.files.keys()].sort()).toEqual([...reference.files.keys()].sort());
-    for (const [path, text] of reference.files) expect(out.files.get(path), path).toBe(text);
+    expectSameFiles(out.files, (await fullBuild(docs)).files);
   });
 
   it.each([
@@ -323,10 +332,7 @@ describe("buildSearchIndex sealing a window over several builds", () => {
     ["sealed, its parts still retiring", SLICES + 1],
   ])("a full rebuild after a window was %s removes the half-written and retiring files and the saved parts", async (_, emptyBuilds) => {
     const docs = sample(100);
-    const dir = await stateDir();
-    const out = memoryOutput();
-    await buildSearchIndex(docs.slice(0, 40), out, { ...SMALL, stateDir: dir });
-    await buildSearchIndex(docs, out, { ...SMALL, stateDir: dir });
+    const { dir, out } = await builtInTwoSteps(docs);
     for (let i = 0; i < emptyBuilds; i++) await buildSearchIndex(docs, out, { ...SMALL, stateDir: dir });
     const r = await buildSearchIndex(docs.slice(0, 20), out, { ...SMALL, stateDir: dir, full: true });
     expect(r.ok && r.value.full).toBe(true);
@@ -339,11 +345,7 @@ describe("buildSearchIndex sealing a window over several builds", () => {
 
   it("removes the previous index's files in a full rebuild even when its state is of an older format", async () => {
     const docs = sample(100);
-    const dir = await stateDir();
-    const out = memoryOutput();
-    await buildSearchIndex(docs.slice(0, 40), out, { ...SMALL, stateDir: dir });
-    await buildSearchIndex(docs, out, { ...SMALL, stateDir: dir });
-    const { readFile } = await import("node:fs/promises");
+    const { dir, out } = await builtInTwoSteps(docs);
     const saved = JSON.parse(await readFile(join(dir, "search-state.json"), "utf8")) as Record<string, unknown>;
     await writeFile(join(dir, "search-state.json"), JSON.stringify({ ...saved, version: 2 }));
     const r = await buildSearchIndex(docs.slice(0, 20), out, { ...SMALL, stateDir: dir });
