@@ -18,18 +18,37 @@ export function encodeSegment(segment: string): string {
   );
 }
 
-/** Encoded segments of site paths: list pages link the same posts and sources over and over (bounded: memory at 100,000 posts). */
-const encodedCache = new Map<string, string[]>();
-
-function encodedSegments(path: string): string[] {
-  let segments = encodedCache.get(path);
-  if (!segments) {
-    if (encodedCache.size > 20_000) encodedCache.clear();
-    segments = path.split("/").map(encodeSegment);
-    encodedCache.set(path, segments);
-  }
-  return segments;
+/** A site path split into its raw segments and its encoded ones, joined from each segment on. */
+interface SplitPath {
+  raw: string[];
+  /** `tails[i]`: the encoded segments from `i` on, joined by "/" (most links use `tails[0]`). */
+  tails: string[];
 }
+
+/**
+ * Split paths: list pages link the same posts and sources over and over, and a page links from one path
+ * many times (bounded: memory at 100,000 posts).
+ */
+const splitCache = new Map<string, SplitPath>();
+
+function splitPath(path: string): SplitPath {
+  let split = splitCache.get(path);
+  if (!split) {
+    if (splitCache.size > 20_000) splitCache.clear();
+    const raw = path.split("/");
+    const encoded = raw.map(encodeSegment);
+    const tails = encoded.map((_, i) => encoded.slice(i).join("/"));
+    split = { raw, tails };
+    splitCache.set(path, split);
+  }
+  return split;
+}
+
+let lastFrom = "";
+let lastFromParts = [""];
+
+/** "../" repeated, by count: a page is seldom more than a few folders deep. */
+const UPS = Array.from({ length: 16 }, (_, n) => "../".repeat(n));
 
 /** "../../" from the page at `from` (a site file path) to the site root. */
 export function rootPrefix(from: string): string {
@@ -42,16 +61,22 @@ export function rootPrefix(from: string): string {
  * `relativeHref("2023-12-07/a/index.html", "index.html")` is "../../index.html".
  */
 export function relativeHref(from: string, to: string): string {
-  const fromParts = from.split("/").slice(0, -1);
-  const toParts = to.split("/");
+  // A page links from its own path many times in a row.
+  if (from !== lastFrom) {
+    lastFrom = from;
+    lastFromParts = from.split("/");
+  }
+  const fromParts = lastFromParts;
+  const folders = fromParts.length - 1;
+  const target = splitPath(to);
+  const toParts = target.raw;
   let common = 0;
-  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
-  const up = "../".repeat(fromParts.length - common);
-  const encoded = encodedSegments(to);
-  const down = (common === 0 ? encoded : encoded.slice(common)).join("/");
-  const href = up + down;
+  while (common < folders && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
+  const upCount = folders - common;
+  const down = target.tails[common]!;
   // "./" keeps a first segment with ":" from reading as a URL scheme (RFC 3986 section 4.2).
-  return up === "" ? `./${href}` : href;
+  if (upCount === 0) return `./${down}`;
+  return (upCount < UPS.length ? UPS[upCount]! : "../".repeat(upCount)) + down;
 }
 
 /** The absolute URL of a site path, for feeds, the sitemap and canonical links: `url` + `baseurl` + path. */
