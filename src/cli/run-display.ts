@@ -59,7 +59,7 @@ export function sourceLine(report: SourceReport): string {
   }
 }
 
-/** The closing summary: per source new / seen / failed, the warnings, and the time taken. */
+/** The closing summary: per source new / seen / failed, the warnings (the sources', then the mirror's), and the time taken. */
 export function formatSummary(report: RunReport): string {
   const lines: string[] = [];
   const rows = report.sources.map((s) => [s.site, String(s.written), String(s.seen), String(s.itemFailures.length + (s.outcome === "failed" ? 1 : 0)), s.outcome]);
@@ -68,6 +68,7 @@ export function formatSummary(report: RunReport): string {
     for (const item of source.itemFailures) lines.push(`! ${source.site}: item "${item.title}" ${item.link ?? ""}: ${describeFailure({ ...item.failure, source: undefined })}`);
     for (const warning of source.warnings) lines.push(`~ ${source.site}: ${warning}`);
   }
+  for (const warning of report.warnings) lines.push(`~ ${warning}`);
   const total = report.sources.reduce((n, s) => n + s.written, 0);
   const failed = report.sources.filter((s) => s.outcome === "failed").length;
   lines.push(`${total} new post${total === 1 ? "" : "s"} from ${report.sources.length} source${report.sources.length === 1 ? "" : "s"}, ${failed} failed, in ${(report.ms / 1000).toFixed(1)} s${report.aborted ? " (stopped early)" : ""}`);

@@ -65,7 +65,7 @@ export async function runMirror(options: RunOptions): Promise<Result<RunReport &
       options.onSourceDone?.(report);
       return report;
     });
-    return ok({ sources: reports, startedAt: now, ms: Date.now() - started, aborted: options.signal?.aborted ?? false, config: config.value });
+    return ok({ sources: reports, startedAt: now, ms: Date.now() - started, aborted: options.signal?.aborted ?? false, warnings: [...archive.warnings], config: config.value });
   } finally {
     if (options.fetcher === undefined) await fetcher.close();
     await archive.close();

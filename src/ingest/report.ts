@@ -32,6 +32,8 @@ export interface RunReport {
   ms: number;
   /** Set when the run stopped early (a signal) or could not start. */
   aborted: boolean;
+  /** What opening the mirror noted without stopping (a state file kept aside, the post index rebuilt). */
+  warnings: string[];
 }
 
 export function emptySourceReport(site: string, url: string): SourceReport {

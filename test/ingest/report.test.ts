@@ -8,6 +8,7 @@ function run(...outcomes: SourceOutcome[]): RunReport {
     startedAt: new Date(0),
     ms: 1,
     aborted: false,
+    warnings: [],
   };
 }
 
