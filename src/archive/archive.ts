@@ -6,8 +6,9 @@ import { ioFail } from "./io-failure.js";
 import { Ledger } from "./ledger.js";
 import { AppendFile } from "./line-file.js";
 import { acquireLock, type MirrorLock } from "./lock.js";
-import { INDEX_FILE, PostIndex } from "./post-index.js";
-import { POSTS_DIR, PostStore, type Staged } from "./post-store.js";
+import { rebuildIndex, type ReindexReport } from "./index-rebuild.js";
+import { INDEX_FILE, INDEX_HEADER, indexKeying, PostIndex } from "./post-index.js";
+import { POSTS_DIR, PostStore, STATE_DIR, type Staged } from "./post-store.js";
 import { commitStaged, isUnchangedKnown, placePost, preparePost, recoverStaged, recordKnown, type PreparedPost } from "./post-write.js";
 import { loadState, saveState, STATE_FILE } from "./state-store.js";
 import type { ArchiveState, PostInput, WriteOutcome } from "./types.js";
@@ -16,8 +17,7 @@ import { ReadOnlyArchive } from "./read-only-archive.js";
 import { replacePostBody } from "./post-body.js";
 import { writeFileAtomically } from "./atomic-file.js";
 
-/** The mirror's own folder: state, index, lock and staged posts (deleting it loses nothing, DESIGN.md). */
-export const STATE_DIR = ".newsmirror";
+export { STATE_DIR };
 export const LOCK_FILE = "lock";
 /** Revision history of headline edits, one JSON object a line, in the mirror root beside `allurls.dat`. */
 export const REVISIONS_FILE = "revisions.jsonl";
@@ -78,7 +78,12 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
     await lock.release();
     return loaded;
   }
-  return ok(new WritableArchive(parts, lock, loaded.value.state, statePath, warnings(loaded.value.warning)));
+  const rebuilt = locked.value.rebuilt;
+  const notices = [
+    ...warnings(loaded.value.warning),
+    ...(rebuilt ? [`the post index ${join(STATE_DIR, INDEX_FILE)} was keyed by an older newsmirror and has been rebuilt from the ${rebuilt.posts} posts in _posts/`] : []),
+  ];
+  return ok(new WritableArchive(parts, lock, loaded.value.state, statePath, notices));
 }
 
 /** A mirror taken for writing: its lock held and its parts open (close the parts, then release the lock). */
@@ -86,14 +91,17 @@ export interface LockedMirror {
   stateDir: string;
   lock: MirrorLock;
   parts: MirrorParts;
+  /** The post index was keyed under older link keys and has been rebuilt from the posts (null: it was not). */
+  rebuilt: ReindexReport | null;
 }
 
 /**
  * Takes a mirror for writing (used by openArchive, reindex and import): creates `.newsmirror/`, takes the
- * lock, opens the parts and finishes the posts a killed run left staged. On a failure, or a throw, nothing
- * stays open and the lock is released.
+ * lock, opens the parts, rebuilds a post index keyed under older link keys (`INDEX_HEADER`; unless told not to)
+ * and finishes the posts a killed run left staged. On a failure, or a throw, nothing stays open and the lock
+ * is released.
  */
-export async function openLocked(dir: string, clock: () => Date): Promise<Result<LockedMirror>> {
+export async function openLocked(dir: string, clock: () => Date, options: { rebuildStaleIndex?: boolean } = {}): Promise<Result<LockedMirror>> {
   const stateDir = join(dir, STATE_DIR);
   try {
     await mkdir(stateDir, { recursive: true });
@@ -108,9 +116,24 @@ export async function openLocked(dir: string, clock: () => Date): Promise<Result
     const opened = await openParts(dir, stateDir, clock);
     if (!opened.ok) return opened;
     parts = opened.value;
+    let rebuilt: ReindexReport | null = null;
+    const indexPath = join(stateDir, INDEX_FILE);
+    const keying = await indexKeying(indexPath);
+    if (!keying.ok) return keying;
+    if (keying.value === "stale" && options.rebuildStaleIndex !== false) {
+      // Stale keys would miss known posts: the index is rebuilt (it closes the parts), then they are opened again.
+      const staleParts = parts;
+      parts = null;
+      const rebuilding = await rebuildIndex(dir, staleParts.ledger, indexPath, () => closeParts(staleParts));
+      if (!rebuilding.ok) return rebuilding;
+      rebuilt = rebuilding.value;
+      const reopened = await openParts(dir, stateDir, clock);
+      if (!reopened.ok) return reopened;
+      parts = reopened.value;
+    }
     const recovered = await recoverStaged(parts);
     if (!recovered.ok) return recovered;
-    locked = { stateDir, lock: lock.value, parts };
+    locked = { stateDir, lock: lock.value, parts, rebuilt };
     return ok(locked);
   } finally {
     if (locked === null) {
@@ -131,6 +154,14 @@ export async function openParts(dir: string, stateDir: string, clock: () => Date
   if (!indexFile.ok) {
     await ledger.value.close();
     return indexFile;
+  }
+  // A new index says first how its links are keyed.
+  const keying = await indexKeying(indexFile.value.path);
+  const headed = keying.ok && keying.value === "empty" ? await indexFile.value.append([INDEX_HEADER]) : keying;
+  if (!headed.ok) {
+    await ledger.value.close();
+    await indexFile.value.close();
+    return headed;
   }
   const revisions = await AppendFile.open(join(dir, REVISIONS_FILE));
   if (!revisions.ok) {

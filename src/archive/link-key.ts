@@ -1,11 +1,5 @@
 // Ledger keys: the normalised form of an article link that dedupe compares, line by line.
-
-/**
- * Query parameters that only track the click and never change the article (Google Analytics `utm_*`,
- * Facebook `fbclid`, Google Ads `gclid`/`dclid`, Microsoft `msclkid`, Mailchimp `mc_cid`/`mc_eid`, Instagram
- * `igshid`, Yandex `yclid`, `_ga`/`_gl`, and the `at_*` campaign tags BBC feeds add to every link).
- */
-const TRACKING_PARAM = /^(?:utm_[a-z0-9_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|at_medium|at_campaign|at_custom\d*|at_link[a-z_]*|at_ptr_name|at_bbc_team|at_format)$/i;
+import { isTrackingParam } from "../content/index.js";
 
 /**
  * An `http(s)` href that `new URL` would hand back unchanged and that has no query or fragment: the common
@@ -16,8 +10,9 @@ const CANONICAL_SIMPLE = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\/[!$%&'()*+,\-
 
 /**
  * The ledger key of a link: the WHATWG href (lower-case host, default port dropped, path percent-encoded)
- * without its fragment and without tracking parameters; scheme and the rest of the query are kept because
- * sites do serve different articles there. Text that is not a URL is its own key, trimmed.
+ * without its fragment and without tracking parameters (the content stage's `isTrackingParam`, which also
+ * cleans the links posts keep); scheme and the rest of the query are kept because sites do serve different
+ * articles there. Text that is not a URL is its own key, trimmed.
  * @example normalizeLink("HTTPS://www.BBC.com/zhongwen/1?at_medium=RSS#top") // "https://www.bbc.com/zhongwen/1"
  */
 export function normalizeLink(url: string): string {
@@ -34,7 +29,7 @@ export function normalizeLink(url: string): string {
     const kept = parsed.search
       .slice(1)
       .split("&")
-      .filter((pair) => pair !== "" && !TRACKING_PARAM.test(safeDecode(pair.split("=")[0] as string)));
+      .filter((pair) => pair !== "" && !isTrackingParam(safeDecode(pair.split("=")[0] as string)));
     parsed.search = kept.length === 0 ? "" : `?${kept.join("&")}`;
   }
   return parsed.href;

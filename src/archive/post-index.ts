@@ -1,5 +1,7 @@
 // The derived post index `.newsmirror/index.jsonl`: link key -> file name, latest title and content hash.
+import { open } from "node:fs/promises";
 import { ok, type Result } from "../result.js";
+import { errnoCode, ioFail } from "./io-failure.js";
 import { AppendFile, readLines } from "./line-file.js";
 
 /*
@@ -11,6 +13,34 @@ import { AppendFile, readLines } from "./line-file.js";
  * collision is caught there. Lines start `{"k":...,"th":...,"g":...` so loading needs no JSON.parse.
  */
 export const INDEX_FILE = "index.jsonl";
+
+/**
+ * The index's first line: which link keys its lines hold. Bumped whenever `normalizeLink` changes, so that an
+ * index keyed the old way is rebuilt from the posts when the mirror is opened (`openLocked`): its keys would no
+ * longer match, and a known post would lose its file name in the revision history. Version 2: links and keys
+ * drop the same tracking parameters (the content stage's list). Loading skips it: it is no record.
+ */
+export const INDEX_HEADER = '{"newsmirror-index":2}';
+
+/**
+ * Whether the index at `path` is keyed as today ("current"), holds nothing yet ("empty": missing, or created
+ * and never written), or was written under other link keys or before they had a version ("stale").
+ */
+export async function indexKeying(path: string): Promise<Result<"current" | "empty" | "stale">> {
+  try {
+    const handle = await open(path, "r");
+    try {
+      const head = Buffer.alloc(INDEX_HEADER.length + 1);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      if (bytesRead === 0) return ok("empty");
+      return ok(head.subarray(0, bytesRead).toString("utf8") === `${INDEX_HEADER}\n` ? "current" : "stale");
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return errnoCode(error) === "ENOENT" ? ok("empty") : ioFail(error, "read", path);
+  }
+}
 
 export interface IndexRecord {
   /** normalizeLink of the post's link. */

@@ -16,6 +16,8 @@ import { errnoCode, ioFail } from "./io-failure.js";
  * (COPYFILE_EXCL, still never overwriting); that copy is not fsynced with the batch.
  */
 export const POSTS_DIR = "_posts";
+/** The mirror's own folder: state, index, lock and staged posts (deleting it loses nothing, DESIGN.md). */
+export const STATE_DIR = ".newsmirror";
 export const INCOMING_DIR = "incoming";
 
 /** errno codes of file systems without hard links (FAT, some network shares): fall back to an exclusive copy. */

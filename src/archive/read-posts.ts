@@ -1,9 +1,8 @@
 // Every post of a mirror's `_posts/`, read back one by one (for the site stage, reindex and import).
 import { join } from "node:path";
 import type { Result } from "../result.js";
-import { STATE_DIR } from "./archive.js";
 import { parsePost } from "./post-parse.js";
-import { PostStore } from "./post-store.js";
+import { PostStore, STATE_DIR } from "./post-store.js";
 import type { Post } from "./types.js";
 
 /**

@@ -42,10 +42,19 @@ export const TRACKING_PARAMS: ReadonlySet<string> = new Set([
 /** Name prefixes dropped: every Google Analytics (`utm_`), Google Analytics 1 (`ga_`) and Hubspot (`hsa_`) campaign field. */
 export const TRACKING_PARAM_PREFIXES: readonly string[] = ["utm_", "ga_", "hsa_"];
 
-/** True when a query parameter name is only there to track the reader, e.g. "utm_source" or "fbclid". */
+/**
+ * The campaign tags BBC feeds add to every link (`at_medium=RSS&at_campaign=...`, `at_custom1`..`4`,
+ * `at_link_id`, ...); named one by one, since `at_` alone could be a site's own parameter.
+ */
+const BBC_CAMPAIGN_TAG = /^at_(?:medium|campaign|custom\d*|link[a-z_]*|ptr_name|bbc_team|format)$/;
+
+/**
+ * True when a query parameter name is only there to track the reader, e.g. "utm_source" or "fbclid". The one
+ * list both for cleaning links and for the archive's dedupe keys, so the two never disagree on a link.
+ */
 export function isTrackingParam(name: string): boolean {
   const lower = name.toLowerCase();
-  return TRACKING_PARAMS.has(lower) || TRACKING_PARAM_PREFIXES.some((prefix) => lower.startsWith(prefix));
+  return TRACKING_PARAMS.has(lower) || TRACKING_PARAM_PREFIXES.some((prefix) => lower.startsWith(prefix)) || BBC_CAMPAIGN_TAG.test(lower);
 }
 
 /**

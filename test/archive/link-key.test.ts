@@ -8,6 +8,7 @@ describe("normalizeLink", () => {
     ["utm_* parameters are dropped, others kept in order", "https://a.example/x?b=1&utm_source=rss&a=2", "https://a.example/x?b=1&a=2"],
     ["BBC's at_medium/at_campaign are dropped", "https://www.bbc.com/zhongwen/simp/1?at_medium=RSS&at_campaign=KARANGA", "https://www.bbc.com/zhongwen/simp/1"],
     ["fbclid is dropped", "https://a.example/1?fbclid=abc", "https://a.example/1"],
+    ["the content stage's list: gbraid and hsa_* are dropped too", "https://a.example/1?gbraid=x&id=2&hsa_cam=3", "https://a.example/1?id=2"],
     ["an empty query is dropped", "https://a.example/1?", "https://a.example/1"],
     ["host case and default port (WHATWG URL)", "HTTPS://A.Example:443/x", "https://a.example/x"],
     ["dot segments resolved", "https://a.example/a/./b/../c", "https://a.example/a/c"],

@@ -9,6 +9,11 @@ describe("isTrackingParam", () => {
     ["fbclid (Facebook click id)", "fbclid", true],
     ["gclid (Google Ads click id)", "gclid", true],
     ["mc_eid (Mailchimp subscriber id)", "mc_eid", true],
+    ["gbraid (Google Ads, iOS)", "gbraid", true],
+    ["BBC's at_medium", "at_medium", true],
+    ["BBC's at_custom3", "at_custom3", true],
+    ["BBC's at_link_origin", "at_link_origin", true],
+    ["another at_ name is the site's own", "at_page", false],
     ["id is content, not tracking", "id", false],
     ["page is content", "page", false],
     ["a name merely containing utm is kept", "autumn", false],
@@ -27,6 +32,7 @@ describe("stripTrackingParams", () => {
     ["an encoded parameter name is recognised", "https://a.example/x?utm%5Fsource=1&k=2", "https://a.example/x?k=2"],
     ["a malformed escape in a name does not throw", "https://a.example/x?%E0%A4%A=1&utm_term=2", "https://a.example/x?%E0%A4%A=1"],
     ["empty pairs collapse", "https://a.example/x?&&utm_id=3&", "https://a.example/x"],
+    ["BBC's campaign tags go", "https://www.bbc.com/zhongwen/trad/1?at_medium=RSS&at_campaign=KARANGA", "https://www.bbc.com/zhongwen/trad/1"],
   ])("%s", (_name, url, expected) => {
     expect(stripTrackingParams(url)).toBe(expected);
   });
