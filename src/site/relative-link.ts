@@ -18,39 +18,18 @@ export function encodeSegment(segment: string): string {
   );
 }
 
-/** A site path split into its raw segments and its encoded ones, joined from each segment on. */
-interface SplitPath {
-  raw: string[];
-  /** `tails[i]`: the encoded segments from `i` on, joined by "/" (most links use `tails[0]`). */
-  tails: string[];
-}
+/** Encoded segments of site paths: list pages link the same posts and sources over and over (bounded: memory at 100,000 posts). */
+const encodedCache = new Map<string, string[]>();
 
-/**
- * Split paths of link targets: every page links the same few (home, sources, archive, feeds) and list pages
- * a source's page over and over. Kept small: entries then die young, while a cache of 20,000 (every post of
- * a stretch of lists) raised a 100,000-post build's peak memory by 130 MB of old garbage for little gain.
- */
-const SPLIT_CACHE_SIZE = 2000;
-const splitCache = new Map<string, SplitPath>();
-
-function splitPath(path: string): SplitPath {
-  let split = splitCache.get(path);
-  if (!split) {
-    if (splitCache.size >= SPLIT_CACHE_SIZE) splitCache.clear();
-    const raw = path.split("/");
-    const encoded = raw.map(encodeSegment);
-    const tails = encoded.map((_, i) => encoded.slice(i).join("/"));
-    split = { raw, tails };
-    splitCache.set(path, split);
+function encodedSegments(path: string): string[] {
+  let segments = encodedCache.get(path);
+  if (!segments) {
+    if (encodedCache.size > 20_000) encodedCache.clear();
+    segments = path.split("/").map(encodeSegment);
+    encodedCache.set(path, segments);
   }
-  return split;
+  return segments;
 }
-
-let lastFrom = "";
-let lastFromParts = [""];
-
-/** "../" repeated, by count: a page is seldom more than a few folders deep. */
-const UPS = Array.from({ length: 16 }, (_, n) => "../".repeat(n));
 
 /** "../../" from the page at `from` (a site file path) to the site root. */
 export function rootPrefix(from: string): string {
@@ -58,27 +37,29 @@ export function rootPrefix(from: string): string {
   return depth === 0 ? "./" : "../".repeat(depth);
 }
 
+let lastFrom = "";
+let lastFolders: string[] = [];
+
 /**
  * The href from the page at `from` to the file at `to`, both unescaped site paths;
  * `relativeHref("2023-12-07/a/index.html", "index.html")` is "../../index.html".
  */
 export function relativeHref(from: string, to: string): string {
-  // A page links from its own path many times in a row.
+  // A page links from its own path many times in a row: its folders are split once.
   if (from !== lastFrom) {
     lastFrom = from;
-    lastFromParts = from.split("/");
+    lastFolders = from.split("/").slice(0, -1);
   }
-  const fromParts = lastFromParts;
-  const folders = fromParts.length - 1;
-  const target = splitPath(to);
-  const toParts = target.raw;
+  const fromParts = lastFolders;
+  const toParts = to.split("/");
   let common = 0;
-  while (common < folders && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
-  const upCount = folders - common;
-  const down = target.tails[common]!;
+  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
+  const up = "../".repeat(fromParts.length - common);
+  const encoded = encodedSegments(to);
+  const down = (common === 0 ? encoded : encoded.slice(common)).join("/");
+  const href = up + down;
   // "./" keeps a first segment with ":" from reading as a URL scheme (RFC 3986 section 4.2).
-  if (upCount === 0) return `./${down}`;
-  return (upCount < UPS.length ? UPS[upCount]! : "../".repeat(upCount)) + down;
+  return up === "" ? `./${href}` : href;
 }
 
 /** The absolute URL of a site path, for feeds, the sitemap and canonical links: `url` + `baseurl` + path. */
