@@ -5,20 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { workerExecArgv } from "../../src/site/module-worker.js";
 import { sharedPath } from "../support/paths.js";
-
-describe("workerExecArgv", () => {
-  it.each([
-    [["--input-type=module", "-e", "code", "--enable-source-maps"], ["--enable-source-maps"]],
-    [["--input-type", "module", "--eval", "code", "--import", "tsx"], ["--import", "tsx"]],
-    [["--print=1", "--no-warnings"], ["--no-warnings"]],
-    [["-p", "1"], []],
-    [[], []],
-  ])("keeps of %j what a worker can take: %j", (given, kept) => {
-    expect(workerExecArgv(given)).toEqual(kept);
-  });
-});
 
 /** The modules a listing worker needs, compiled to JavaScript as `npm run build` lays them out (from source,
  * workers start from an eval'd bootstrap, which --input-type does not stop). */
@@ -37,14 +24,17 @@ describe("moduleWorker", () => {
   const built = builtListing();
   afterAll(() => rmSync(built, { recursive: true, force: true }));
 
-  it("starts a worker in a process run as `node --input-type=module -e` (a worker given --input-type fails)", () => {
+  it.each([
+    ["run as `node --input-type=module -e` (a worker started from its file fails then)", ["--input-type=module"]],
+    ["started with a V8 option (a worker given an explicit execArgv refuses it)", ["--max-old-space-size=2048", "--input-type=module"]],
+  ])("starts a worker in a process %s", (_name, options) => {
     const program = [
       "const [url, dir] = process.argv.slice(1);",
       "const { workerReply } = await import(url);",
       "const reply = await workerReply('list-worker', dir, 64);",
       "console.log(reply === null ? 'no worker' : `${reply.names.length} files`);",
     ].join("\n");
-    const output = execFileSync(process.execPath, ["--input-type=module", "-e", program, join(built, "module-worker.js"), sharedPath("corpus/posts")], { encoding: "utf8" });
+    const output = execFileSync(process.execPath, [...options, "-e", program, join(built, "module-worker.js"), sharedPath("corpus/posts")], { encoding: "utf8" });
     expect(output.trim()).toMatch(/^\d{4,} files$/);
   });
 });
