@@ -78,12 +78,18 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
     await lock.release();
     return loaded;
   }
-  const rebuilt = locked.value.rebuilt;
-  const notices = [
-    ...warnings(loaded.value.warning),
-    ...(rebuilt ? [`the post index ${join(STATE_DIR, INDEX_FILE)} was keyed by an older newsmirror and has been rebuilt from the ${rebuilt.posts} posts in _posts/`] : []),
-  ];
+  const notices = [...warnings(loaded.value.warning), ...rebuildNotices(locked.value.rebuilt)];
   return ok(new WritableArchive(parts, lock, loaded.value.state, statePath, notices));
+}
+
+/** What the run's summary says of a post index rebuilt when the mirror was opened. */
+function rebuildNotices(rebuilt: Result<ReindexReport> | null): string[] {
+  const index = join(STATE_DIR, INDEX_FILE);
+  if (rebuilt === null) return [];
+  if (!rebuilt.ok) return [`the post index ${index} is keyed by an older newsmirror and could not be rebuilt (${rebuilt.failure.message}); the run used it as it is, run \`newsmirror reindex\``];
+  const { posts, unreadable } = rebuilt.value;
+  const skipped = unreadable.length === 0 ? "" : `; ${unreadable.length} could not be read (first: ${unreadable[0]!.fileName}: ${unreadable[0]!.message})`;
+  return [`the post index ${index} was keyed by an older newsmirror and has been rebuilt from the ${posts} posts in _posts/${skipped}`];
 }
 
 /** A mirror taken for writing: its lock held and its parts open (close the parts, then release the lock). */
@@ -91,8 +97,8 @@ export interface LockedMirror {
   stateDir: string;
   lock: MirrorLock;
   parts: MirrorParts;
-  /** The post index was keyed under older link keys and has been rebuilt from the posts (null: it was not). */
-  rebuilt: ReindexReport | null;
+  /** The post index was keyed under older link keys: how rebuilding it from the posts went (null: it was not). */
+  rebuilt: Result<ReindexReport> | null;
 }
 
 /**
@@ -116,23 +122,24 @@ export async function openLocked(dir: string, clock: () => Date, options: { rebu
     const opened = await openParts(dir, stateDir, clock);
     if (!opened.ok) return opened;
     parts = opened.value;
-    let rebuilt: ReindexReport | null = null;
+    // First the posts a killed run left staged: each ends up in _posts/ and the ledger (guid included), durable,
+    // before a rebuild reads _posts/ as a whole and records every link it holds.
+    const recovered = await recoverStaged(parts);
+    if (!recovered.ok) return recovered;
+    let rebuilt: Result<ReindexReport> | null = null;
     const indexPath = join(stateDir, INDEX_FILE);
-    const keying = await indexKeying(indexPath);
+    const keying = options.rebuildStaleIndex === false ? ok("current" as const) : await indexKeying(indexPath);
     if (!keying.ok) return keying;
-    if (keying.value === "stale" && options.rebuildStaleIndex !== false) {
+    if (keying.value === "stale") {
       // Stale keys would miss known posts: the index is rebuilt (it closes the parts), then they are opened again.
+      // A rebuild that fails leaves the old index (it is replaced atomically) and the run goes on with it.
       const staleParts = parts;
       parts = null;
-      const rebuilding = await rebuildIndex(dir, staleParts.ledger, indexPath, () => closeParts(staleParts));
-      if (!rebuilding.ok) return rebuilding;
-      rebuilt = rebuilding.value;
+      rebuilt = await rebuildIndex(dir, staleParts.ledger, indexPath, () => closeParts(staleParts));
       const reopened = await openParts(dir, stateDir, clock);
       if (!reopened.ok) return reopened;
       parts = reopened.value;
     }
-    const recovered = await recoverStaged(parts);
-    if (!recovered.ok) return recovered;
     locked = { stateDir, lock: lock.value, parts, rebuilt };
     return ok(locked);
   } finally {

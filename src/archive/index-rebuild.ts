@@ -1,4 +1,5 @@
 // The post index rebuilt from `_posts/` (the truth, DESIGN.md): for `reindex`, and when its link keys are stale.
+import { join } from "node:path";
 import { ok, type Result } from "../result.js";
 import { writeFileAtomically } from "./atomic-file.js";
 import type { Ledger } from "./ledger.js";
@@ -6,7 +7,7 @@ import { readLines } from "./line-file.js";
 import { normalizeLink } from "./link-key.js";
 import { hashText, INDEX_HEADER, parseRecord, recordLine, type IndexRecord } from "./post-index.js";
 import { parsePost } from "./post-parse.js";
-import { readPostTexts } from "./read-posts.js";
+import { PostStore, STATE_DIR } from "./post-store.js";
 
 export interface ReindexReport {
   posts: number;
@@ -16,8 +17,10 @@ export interface ReindexReport {
 /**
  * Rewrites the index at `indexPath` from the posts of the mirror `dir` and adds to `ledger` every post link it
  * lacks (the ledger is only ever added to: old mirrors move posts out of `_posts/` and their links must stay
- * known). Guids cannot be read from posts, so those of the old index are kept. `close` closes the mirror's
- * parts, which hold the index open for appending, before the file is replaced; it is called in every case.
+ * known). Guids cannot be read from posts, so those of the old index are kept. A post that cannot be read or
+ * parsed is listed in `unreadable`; only a `_posts/` that cannot be listed, or an index that cannot be written,
+ * fails. `close` closes the mirror's parts, which hold the index open for appending, before the file is
+ * replaced; it is called in every case.
  */
 export async function rebuildIndex(dir: string, ledger: Ledger, indexPath: string, close: () => Promise<void>): Promise<Result<ReindexReport>> {
   const lines: string[] = [INDEX_HEADER];
@@ -25,11 +28,15 @@ export async function rebuildIndex(dir: string, ledger: Ledger, indexPath: strin
   try {
     const guids = await oldGuids(indexPath);
     if (!guids.ok) return guids;
-    for await (const item of readPostTexts(dir)) {
-      if (!item.ok) return item;
-      const post = parsePost(item.value.text, item.value.fileName);
+    const store = new PostStore(dir, join(dir, STATE_DIR));
+    const names = await store.list();
+    if (!names.ok) return names;
+    for (const fileName of names.value) {
+      const text = await store.read(fileName);
+      if (text.ok && text.value === null) continue;
+      const post = text.ok ? parsePost(text.value!, fileName) : text;
       if (!post.ok) {
-        report.unreadable.push({ fileName: item.value.fileName, message: post.failure.message });
+        report.unreadable.push({ fileName, message: post.failure.message });
         continue;
       }
       report.posts += 1;
