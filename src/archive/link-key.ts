@@ -1,5 +1,5 @@
 // Ledger keys: the normalised form of an article link that dedupe compares, line by line.
-import { isTrackingParam } from "../content/index.js";
+import { isTrackingParam } from "../feed/index.js";
 
 /**
  * An `http(s)` href that `new URL` would hand back unchanged and that has no query or fragment: the common
@@ -10,8 +10,8 @@ const CANONICAL_SIMPLE = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\/[!$%&'()*+,\-
 
 /**
  * The ledger key of a link: the WHATWG href (lower-case host, default port dropped, path percent-encoded)
- * without its fragment and without tracking parameters (the content stage's `isTrackingParam`, which also
- * cleans the links posts keep); scheme and the rest of the query are kept because sites do serve different
+ * without its fragment and without tracking parameters (the feed stage's `isTrackingParam`, the list the content
+ * stage also cleans the links of posts with); scheme and the rest of the query are kept because sites do serve different
  * articles there. Text that is not a URL is its own key, trimmed.
  * @example normalizeLink("HTTPS://www.BBC.com/zhongwen/1?at_medium=RSS#top") // "https://www.bbc.com/zhongwen/1"
  */

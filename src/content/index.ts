@@ -7,7 +7,6 @@ import { chooseFullText, cleanLink, removeBoilerplate, rewriteMarkup, sanitizeLa
 export type { Article, ContentContext, ContentOptions, ContentStep, ArticleDraft, StepContext } from "./article.js";
 export { SITE_RULES, rulesForHost, rulesForUrl, rulesFromOptions, findSiteRuleProblems, type SiteRule, type RemoveRule } from "./site-rules.js";
 export { sanitizeArticleHtml, type SanitizedHtml } from "./sanitize.js";
-export { stripTrackingParams, isTrackingParam } from "./tracking-params.js";
 export { findSelectorError } from "./html-fragment.js";
 export * from "./full-text.js";
 export * from "./images.js";

@@ -1,6 +1,6 @@
 // The last content step: an allow-list sanitizer (sanitize-html) that keeps article structure and drops anything executable.
 import { sanitizeHtmlLibrary } from "./html-libraries.js";
-import { stripTrackingParams } from "./tracking-params.js";
+import { stripTrackingParams } from "../feed/index.js";
 import { formatSrcset, parseSrcset, toSafeLink, toSafeResource } from "./url.js";
 
 /**

@@ -8,7 +8,7 @@ import { parseFragment, serializeFragment } from "./html-fragment.js";
 import { resolveLazyImages } from "./lazy-images.js";
 import { sanitizeArticleHtml } from "./sanitize.js";
 import { applyRemoveRules, rulesForUrl, rulesFromOptions } from "./site-rules.js";
-import { stripTrackingParams } from "./tracking-params.js";
+import { stripTrackingParams } from "../feed/index.js";
 import { removeTrackingPixels } from "./tracking-pixels.js";
 
 /** The article's own link without tracking parameters ("?utm_source=rss" and the like). */

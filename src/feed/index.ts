@@ -45,6 +45,8 @@ export interface ParseOptions {
 }
 
 export { parseTime, isKnownTimezone } from "./time.js";
+/** Which query parameters of a feed's links only track the reader: content strips them, archive keys ignore them. */
+export { stripTrackingParams, isTrackingParam } from "./tracking-params.js";
 /** Text made safe in HTML content and attributes (the five characters Liquid's `escape` replaces). */
 export { escapeHtml } from "./html-text.js";
 

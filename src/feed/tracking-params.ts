@@ -1,4 +1,6 @@
-// Tracking query parameters (utm_* and the click identifiers of ad networks) and removing them from URLs.
+// Tracking query parameters feeds put on links (utm_*, ad networks' click ids, BBC's at_* tags), and removing them
+// from URLs. Here, upstream of both, because content cleans links with the list and archive keys ignore it; in
+// content it would load Readability and the sanitizer into every site render worker that reads a post.
 
 /**
  * Parameter names dropped wherever they appear. Sources: Google Analytics campaign parameters

@@ -1,6 +1,6 @@
-// Tests for src/content/tracking-params.ts: which query parameters are tracking, and removing them without re-encoding.
+// Tests for src/feed/tracking-params.ts: which query parameters are tracking, and removing them without re-encoding.
 import { describe, expect, it } from "vitest";
-import { isTrackingParam, stripTrackingParams } from "../../src/content/tracking-params.js";
+import { isTrackingParam, stripTrackingParams } from "../../src/feed/tracking-params.js";
 
 describe("isTrackingParam", () => {
   it.each([
