@@ -103,9 +103,9 @@ export interface LockedMirror {
 
 /**
  * Takes a mirror for writing (used by openArchive, reindex and import): creates `.newsmirror/`, takes the
- * lock, opens the parts, rebuilds a post index keyed under older link keys (`INDEX_HEADER`; unless told not to)
- * and finishes the posts a killed run left staged. On a failure, or a throw, nothing stays open and the lock
- * is released.
+ * lock, opens the parts, finishes the posts a killed run left staged, then rebuilds a post index keyed under
+ * older link keys (`INDEX_HEADER`; unless told not to). On a failure, or a throw, nothing stays open and the
+ * lock is released.
  */
 export async function openLocked(dir: string, clock: () => Date, options: { rebuildStaleIndex?: boolean } = {}): Promise<Result<LockedMirror>> {
   const stateDir = join(dir, STATE_DIR);
@@ -121,24 +121,21 @@ export async function openLocked(dir: string, clock: () => Date, options: { rebu
   try {
     const opened = await openParts(dir, stateDir, clock);
     if (!opened.ok) return opened;
-    parts = opened.value;
+    ({ parts } = opened.value);
     // First the posts a killed run left staged: each ends up in _posts/ and the ledger (guid included), durable,
     // before a rebuild reads _posts/ as a whole and records every link it holds.
     const recovered = await recoverStaged(parts);
     if (!recovered.ok) return recovered;
     let rebuilt: Result<ReindexReport> | null = null;
-    const indexPath = join(stateDir, INDEX_FILE);
-    const keying = options.rebuildStaleIndex === false ? ok("current" as const) : await indexKeying(indexPath);
-    if (!keying.ok) return keying;
-    if (keying.value === "stale") {
+    if (opened.value.staleIndex && options.rebuildStaleIndex !== false) {
       // Stale keys would miss known posts: the index is rebuilt (it closes the parts), then they are opened again.
       // A rebuild that fails leaves the old index (it is replaced atomically) and the run goes on with it.
       const staleParts = parts;
       parts = null;
-      rebuilt = await rebuildIndex(dir, staleParts.ledger, indexPath, () => closeParts(staleParts));
+      rebuilt = await rebuildIndex(dir, staleParts.ledger, join(stateDir, INDEX_FILE), () => closeParts(staleParts));
       const reopened = await openParts(dir, stateDir, clock);
       if (!reopened.ok) return reopened;
-      parts = reopened.value;
+      ({ parts } = reopened.value);
     }
     locked = { stateDir, lock: lock.value, parts, rebuilt };
     return ok(locked);
@@ -150,8 +147,11 @@ export async function openLocked(dir: string, clock: () => Date, options: { rebu
   }
 }
 
-/** Opens ledger, index, revisions and store of a locked mirror (used by openLocked). */
-export async function openParts(dir: string, stateDir: string, clock: () => Date): Promise<Result<MirrorParts>> {
+/**
+ * Opens ledger, index, revisions and store of a locked mirror (used by openLocked), and says whether the index
+ * is keyed under older link keys; a new index gets the line that says how its links are keyed.
+ */
+export async function openParts(dir: string, stateDir: string, clock: () => Date): Promise<Result<{ parts: MirrorParts; staleIndex: boolean }>> {
   const store = new PostStore(dir, stateDir);
   const folders = await store.ensureFolders();
   if (!folders.ok) return folders;
@@ -162,7 +162,6 @@ export async function openParts(dir: string, stateDir: string, clock: () => Date
     await ledger.value.close();
     return indexFile;
   }
-  // A new index says first how its links are keyed.
   const keying = await indexKeying(indexFile.value.path);
   const headed = keying.ok && keying.value === "empty" ? await indexFile.value.append([INDEX_HEADER]) : keying;
   if (!headed.ok) {
@@ -177,7 +176,8 @@ export async function openParts(dir: string, stateDir: string, clock: () => Date
     return revisions;
   }
   const index = new PostIndex(join(stateDir, INDEX_FILE), indexFile.value);
-  return ok({ dir, ledger: ledger.value, index, store, revisions: revisions.value, clock });
+  const parts = { dir, ledger: ledger.value, index, store, revisions: revisions.value, clock };
+  return ok({ parts, staleIndex: keying.ok && keying.value === "stale" });
 }
 
 function warnings(warning: string | null): string[] {
