@@ -4,16 +4,18 @@ import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
-import { emptyManifest, loadManifest, saveManifest, updatePosts } from "./manifest.js";
+import { addedFiles } from "./listing-delta.js";
+import { emptyManifest, loadManifest, loadSummary, saveManifest, updatePosts } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
-import { listPostFiles, listPostFilesAside } from "./post-files.js";
-import { HtmlCache, readPostHtml, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
+import { listPostFiles, listPostFilesAside, type FileStat } from "./post-files.js";
+import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { postJobOf, type WorkerSetup } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { BATCH, createRenderPool, workerCount, type RenderPool } from "./render-pool.js";
+import { hasPendingWork } from "./search/index.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
 import { readSharing } from "./shared-reading.js";
 import { linkPostStories } from "./story-hook.js";
@@ -66,10 +68,10 @@ type PostPage = Extract<PlannedPage, { kind: "post" }>;
 const YIELD_EVERY = 16;
 /** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): about 5,000 median posts. */
 const HTML_CACHE_CHARS = 16_000_000;
-const MANIFEST_FILE = join(".newsmirror", "site-manifest.bin");
-/** From this manifest size (about 10,000 posts) an incremental build lists `_posts/` on a worker while it
+const MANIFEST_DIR = join(".newsmirror", "site");
+/** From this summary size (about 10,000 posts) an incremental build lists `_posts/` on a worker while it
  * loads the manifest: 0.4 s saved at 100,000 posts, where a worker's start (30 ms) is worth it. */
-const LIST_ASIDE_FROM_BYTES = 8 << 20;
+const LIST_ASIDE_FROM_BYTES = 1 << 20;
 const STORY_FILE = join(".newsmirror", "story-links.json");
 
 /** A layout or include that fails while rendering a page (a mirror's own override, usually). */
@@ -108,19 +110,18 @@ function pagesToRender(plan: PagePlan, before: Map<string, string>, full: boolea
 
 /**
  * Renders and writes `toRender`, recording each page's inputs in `pages` (the last build's record, updated in
- * place: at 100,000 posts a new map of every page cost 0.15 s) and in `changed`.
+ * place: at 100,000 posts a new map of every page cost 0.15 s).
  */
 async function renderAndWrite(
   plan: PagePlan,
   ctx: RenderContext,
   out: OutputDir,
   toRender: readonly PlannedPage[],
-  record: { pages: Map<string, string>; changed: Map<string, string | null> },
+  pages: Map<string, string>,
   starting: { pool: Promise<RenderPool | null>; size: number; readBy: Map<string, number> },
 ): Promise<void> {
   const done = (path: string, inputs: string): void => {
-    record.pages.set(path, inputs);
-    record.changed.set(path, inputs);
+    pages.set(path, inputs);
   };
   const onMain: PlannedPage[] = [];
   const here: PostPage[] = [];
@@ -206,10 +207,10 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   if (!existsSync(dir)) {
     return fail({ code: "site.no-mirror", file: dir, message: `${dir} does not exist; pass --dir to a mirror folder (one with _posts/)` });
   }
-  const manifestFile = join(dir, MANIFEST_FILE);
+  const manifestDir = join(dir, MANIFEST_DIR);
   const full = options.full === true;
   const postsDir = join(dir, "_posts");
-  const listing = !full && sizeOf(manifestFile) >= LIST_ASIDE_FROM_BYTES ? listPostFilesAside(postsDir) : undefined;
+  const listing = !full && sizeOf(join(manifestDir, "summary.bin")) >= LIST_ASIDE_FROM_BYTES ? listPostFilesAside(postsDir) : undefined;
   // Handled where it is awaited; a build that stops before then must not die of an unhandled rejection.
   listing?.catch(() => undefined);
   const configResult = await loadSiteConfig(dir);
@@ -225,8 +226,34 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   if (!themeResult.ok) return themeResult;
   const theme = themeResult.value;
   const outRoot = resolve(dir, options.out ?? "_site");
-  const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestFile, outRoot);
   const placeKey = placeKeyOf(config);
+  const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
+  const searchStateDir = join(dir, ".newsmirror", "search");
+  let files: FileStat[] | undefined;
+  if (!full) {
+    // Most hourly builds find no new post: the summary and the listing tell, without reading the months.
+    const summary = loadSummary(manifestDir);
+    if (summary && summary.out === outRoot && summary.placeKey === placeKey && summary.siteHash === siteHash && existsSync(join(outRoot, "index.html"))) {
+      try {
+        files = listing ? await listing : listPostFiles(postsDir);
+      } catch (error) {
+        return ioFailure(error, `reading ${postsDir}`);
+      }
+      const added = addedFiles(summary.index, files);
+      if (added !== null && !(options.search !== false && hasPendingWork(searchStateDir))) {
+        // Files the index does not know that still cannot be read are reported again, as a full build does.
+        const tried = readPosts(postsDir, added, config);
+        if (tried.posts.length === 0) {
+          const ms = Math.round(clock() - started);
+          return ok({
+            pages: summary.pageCount, written: 0, removed: 0, unreadable: tried.unreadable.sort(byFileName), posts: summary.index.names.length, parsed: added.length,
+            search: { ran: false }, ms, workers: 0, stories: { linked: summary.linked, read: 0 }, phases: { scan: ms, stories: 0, plan: 0, write: 0, search: 0, save: 0 },
+          });
+        }
+      }
+    }
+  }
+  const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestDir, outRoot);
   const samePlacement = previous.placeKey === placeKey;
 
   const phaseStart = clock();
@@ -244,7 +271,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   let readBy = new Map<string, number>();
   let workersWanted = 0;
   try {
-    const files = listing ? await listing : listPostFiles(postsDir);
+    files ??= listing ? await listing : listPostFiles(postsDir);
     workersWanted = renderAll ? workerCount(files.length, options.workers) : 0;
     if (workersWanted > 0) {
       ({ scan, pool, readBy } = await readSharing(files, previous.posts, samePlacement, config, htmlCache, setup, workersWanted));
@@ -264,12 +291,10 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     return ioFailure(error, `saving ${storyFile}`);
   }
   const linked = clock();
-  const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
   const reuse = !full && samePlace && samePlacement ? { siteHash: previous.siteHash, posts: previous.posts, pages: previous.pages, storied: stories.storied, movedAside: previous.movedAside } : undefined;
   const out = createOutputDir(outRoot);
   // The last build's record of pages, brought up to date as pages are written and removed.
   const pages = samePlace ? previous.pages : new Map<string, string>();
-  const changed = new Map<string, string | null>();
   let plan: PagePlan;
   let planned: number;
   let written = 0;
@@ -294,7 +319,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
       workersWanted = workerCount(toRender.reduce((n, page) => (page.kind === "post" ? n + 1 : n), 0), options.workers);
       pool = workersWanted > 0 ? createRenderPool(setup, workersWanted) : Promise.resolve(null);
     }
-    await renderAndWrite(plan, ctx, out, toRender, { pages, changed }, { pool, size: workersWanted, readBy });
+    await renderAndWrite(plan, ctx, out, toRender, pages, { pool, size: workersWanted, readBy });
     // Plan paths are distinct, so more recorded pages than planned ones means some are no longer planned.
     if (pages.size > plan.pages.length) {
       const plannedPaths = new Set(plan.pages.map((page) => page.path));
@@ -302,7 +327,6 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
         if (plannedPaths.has(path)) continue;
         await out.remove(path);
         pages.delete(path);
-        changed.set(path, null);
         removed++;
       }
     }
@@ -313,21 +337,19 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   }
   const workersUsed = (await pool)?.size ?? 0;
   const wrote = clock();
-  const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: join(dir, ".newsmirror", "search"), full: renderAll });
+  const search = options.search === false ? ({ ran: false } as const) : await indexForSearch({ plan, previous: previous.posts, parsedNow: scan, postsDir, out, stateDir: searchStateDir, full: renderAll });
   const searched = clock();
   // A build that changed nothing (same posts, pages, settings, folder) leaves the manifest as it is.
   const unchanged = !full && samePlace && scan.parsed === 0 && written === 0 && removed === 0 && samePlacement && scan.posts.length === previous.posts.size;
   try {
     if (!unchanged) {
-      // Records made under this placement, for this output folder, are brought up to date in place and the
-      // changes named; otherwise the save compares new maps with the untouched last ones.
-      const postChanges = samePlacement && samePlace ? updatePosts(previous.posts, scan.posts) : undefined;
-      const posts = postChanges ? previous.posts : new Map(scan.posts.map((p) => [p.fileName, p]));
-      const known = postChanges ? { pages: changed, posts: postChanges } : undefined;
-      await saveManifest(manifestFile, { out: outRoot, placeKey, siteHash, pages, posts, movedAside: plan.movedAside }, previous, known);
+      // Records made under this placement, for this output folder, are brought up to date in place.
+      if (samePlacement && samePlace) updatePosts(previous.posts, scan.posts);
+      const posts = samePlacement && samePlace ? previous.posts : new Map(scan.posts.map((p) => [p.fileName, p]));
+      await saveManifest(manifestDir, { out: outRoot, placeKey, siteHash, pages, posts, movedAside: plan.movedAside }, { placed: plan.posts, linked: stories.links.size }, previous);
     }
   } catch (error) {
-    return ioFailure(error, `saving ${manifestFile}`);
+    return ioFailure(error, `saving ${manifestDir}`);
   }
   return ok({
     pages: plan.pages.length,

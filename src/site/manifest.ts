@@ -1,34 +1,31 @@
-// What the last build wrote (`.newsmirror/site-manifest.bin` and its journal): each file's input hash, and the
-// posts it read, so the next build rereads only changed posts and rewrites only changed pages.
+// What the last build wrote (`.newsmirror/site/`): each file's input hash, and the posts it read, so the next
+// build rereads only changed posts and rewrites only changed pages.
 //
-// At 100,000 posts the manifest holds about 85 MB. Rewriting it after every hourly build would cost more than
-// the build itself, so a build that changed little appends its changes to a journal (`site-manifest.journal`,
-// one JSON array per line) and the base file is rewritten only once the journal has grown to 1 MB (a quarter of
-// a small base, 64 KB at least).
-// A torn last line (a kill while appending) is ignored: the pages and posts it named are then rendered and read
-// again, never skipped.
+// At 100,000 posts all of it is about 85 MB, more than an hourly build may read or write. So it is kept in parts:
+// - one file per month of posts (`month-2024-05-<id>.bin`): the records of the posts whose day is in that month
+//   and the input hashes of their pages;
+// - a summary (`summary.bin`): the settings, an index of every post (file, size, mtime, time, source, place),
+//   the input hashes of the other pages (lists, days, feeds: about 6,000 at 100,000 posts) and, for each month
+//   file, a fingerprint of what it holds.
+// A save rewrites the months whose fingerprint changed, then the summary. Month files get a new name each time
+// they are written and the summary names the ones it goes with, so the summary's rename is the one step that
+// commits a save: a kill before it leaves the last build's parts, whole. Files no summary names are removed by
+// the next save.
 //
-// The base is in V8's serialization format (node:v8), in frames of a few thousand rows: every build reads it
-// whole, and at 100,000 posts it loads in about 0.25 s where the same data as JSON took 0.7 s (0.35 s of
-// that only decoding the UTF-8 of its CJK titles and paths). It is a cache: a base this Node cannot read is
-// ignored like a missing one, and the next build is a full one.
-import { randomUUID } from "node:crypto";
-import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+// The parts are in V8's serialization format (node:v8), in frames of a few thousand rows, which load about three
+// times faster than JSON (the UTF-8 of CJK titles and paths is most of a JSON decode). It is a cache: parts this
+// Node cannot read are ignored like missing ones, and the next build is a full one.
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { PostRecord, PostSummary } from "./post-record.js";
 
 /** Bumped when the manifest's meaning changes; an older one is ignored (a full build follows). */
-const MANIFEST_VERSION = 5;
-/**
- * The journal is folded into the base once it would pass 1 MB, or a quarter of a small base. Every build replays
- * the journal (about 45 ms a MB of lines) and an hourly build adds about 70 KB to it at 100,000 posts, while
- * rewriting that base takes 0.3 to 0.5 s: so a rewrite every 14 builds or so, and half a MB replayed on average.
- * (Up to a quarter of the base, 21 MB at 100,000 posts, an average build replayed 0.45 s of journal.)
- */
-const JOURNAL_SHARE = 0.25;
-const JOURNAL_MIN = 64 << 10;
-const JOURNAL_MAX = 1 << 20;
+const MANIFEST_VERSION = 6;
+const SUMMARY_FILE = "summary.bin";
+/** Rows per frame: no part of 100,000 posts is ever one 85 MB value in memory. */
+const ROWS_PER_FRAME = 2000;
 
 export interface SiteManifest {
   /** Absolute output folder the pages were written to. */
@@ -43,16 +40,71 @@ export interface SiteManifest {
   posts: Map<string, PostSummary>;
   /** Posts the plan moved aside from a clashing permalink: file name to output file (`PagePlan.movedAside`). */
   movedAside: Map<string, string>;
-  /** The stored files this manifest was read from, so a save can append to them instead of rewriting. */
-  stored?: { base: string; baseBytes: number; journalBytes: number };
+  /** The month files this manifest was read from, so a save rewrites only the months that changed. */
+  stored?: Map<string, StoredMonth>;
+}
+
+/** A month file as the summary names it. */
+export interface StoredMonth {
+  file: string;
+  /** Hash of the month's posts and their pages' inputs (`monthFingerprint`). */
+  fingerprint: string;
+  posts: number;
+  pages: number;
+}
+
+/**
+ * Every post of the last build in its placed order (time, then file name), as columns: enough to tell which
+ * files are new, edited or gone without reading any month file.
+ */
+export interface PostIndex {
+  names: string[];
+  sizes: Float64Array;
+  mtimes: Float64Array;
+  times: Float64Array;
+  /** Output file of each post's page (after any move aside). */
+  paths: string[];
+  days: string[];
+  /** Index into `siteNames`. */
+  sites: Uint32Array;
+  siteNames: string[];
+}
+
+/** The summary's first frame. */
+interface SummaryHeader {
+  version: number;
+  out: string;
+  placeKey: string;
+  siteHash: string;
+  movedAside: Array<[string, string]>;
+  months: Array<[string, StoredMonth]>;
+  /** Pages of the whole site (post pages included) and the other pages, which follow the index. */
+  pageCount: number;
+  otherPages: number;
+  /** Posts in a story with others, at that build (for a report of a build that changed nothing). */
+  linked: number;
+}
+
+/** What a build that may change nothing reads first: the settings and the index, no month file. */
+export interface ManifestSummary {
+  out: string;
+  placeKey: string;
+  siteHash: string;
+  pageCount: number;
+  linked: number;
+  index: PostIndex;
+}
+
+/** The month file of a day "2024-05-17": "2024-05"; days that are no date share "other". */
+export function monthOf(day: string): string {
+  return /^\d{4}-\d{2}-/.test(day) ? day.slice(0, 7) : "other";
 }
 
 type PostRow = [string, number, number, string, number, string, string, string, number, string[], string, string, string | null, string, string];
-type JournalLine = ["base", string] | ["p", PostRow] | ["d", string] | ["g", string, string] | ["x", string] | ["m", string, string] | ["n", string];
 
 /**
  * The permalink most posts have: their output folder, percent-encoded. Only a guess (native `encodeURI`, not
- * Jekyll's escaping): a post whose real URL differs keeps it in its row, checked when the row is written.
+ * Jekyll's escaping): a post whose real URL differs keeps it in its row.
  */
 function urlOfPath(path: string): string {
   try {
@@ -62,10 +114,9 @@ function urlOfPath(path: string): string {
   }
 }
 
-/** A post as a journal row; `fullUrl` keeps the URL even when the path gives it (the base: no encodeURI on load). */
-function toRow(p: PostSummary, fullUrl = false): PostRow {
-  // The URL is a third of a JSON line (CJK as %XX); most are derived from the path, so only the others are kept.
-  const url = fullUrl || p.url !== urlOfPath(p.path) ? p.url : null;
+function toRow(p: PostSummary): PostRow {
+  // Most URLs are derived from the path (a third of a row, CJK as %XX), so only the others are kept.
+  const url = p.url !== urlOfPath(p.path) ? p.url : null;
   return [p.fileName, p.size, p.mtimeMs, p.title, p.time, p.author, p.site, p.from, p.comments ? 1 : 0, p.categories, p.lang, p.hash, url, p.path, p.day];
 }
 
@@ -78,52 +129,6 @@ export function emptyManifest(out: string): SiteManifest {
   return { out, placeKey: "", siteHash: "", pages: new Map(), posts: new Map(), movedAside: new Map() };
 }
 
-function journalOf(file: string): string {
-  return file.replace(/\.(bin|json)$/, "") + ".journal";
-}
-
-/** Applies the journal lines written after the base `base`; stops at the first line that does not parse. */
-function replayJournal(file: string, base: string, manifest: SiteManifest): number {
-  let text: string;
-  try {
-    text = readFileSync(journalOf(file), "utf8");
-  } catch {
-    return 0;
-  }
-  const lines = text.split("\n");
-  let bytes = 0;
-  for (let i = 0; i < lines.length; i++) {
-    let line: JournalLine;
-    try {
-      line = JSON.parse(lines[i]!) as JournalLine;
-    } catch {
-      break;
-    }
-    if (i === 0 && (line[0] !== "base" || line[1] !== base)) return 0;
-    if (line[0] === "p") manifest.posts.set(line[1][0], fromRow(line[1]));
-    else if (line[0] === "d") manifest.posts.delete(line[1]);
-    else if (line[0] === "g") manifest.pages.set(line[1], line[2]);
-    else if (line[0] === "x") manifest.pages.delete(line[1]);
-    else if (line[0] === "m") manifest.movedAside.set(line[1], line[2]);
-    else if (line[0] === "n") manifest.movedAside.delete(line[1]);
-    bytes += Buffer.byteLength(lines[i]!) + 1;
-  }
-  return bytes;
-}
-
-/** The base's first frame. */
-interface BaseHeader {
-  version: number;
-  base: string;
-  out: string;
-  placeKey: string;
-  siteHash: string;
-  movedAside: Array<[string, string]>;
-  /** How many pages and posts follow: a base cut at a frame boundary is told from a whole one. */
-  pageCount: number;
-  postCount: number;
-}
-
 /** Each frame: its length (4 bytes, little-endian), then one V8-serialized value. */
 function* framesOf(buffer: Buffer): Generator<unknown> {
   for (let at = 0; at < buffer.length;) {
@@ -134,87 +139,190 @@ function* framesOf(buffer: Buffer): Generator<unknown> {
   }
 }
 
-/** Reads the manifest; missing, unreadable or from another version gives an empty one (a full build). */
-export async function loadManifest(file: string, out: string): Promise<SiteManifest> {
-  try {
-    const buffer = readFileSync(file);
-    const frames = framesOf(buffer);
-    const header = frames.next().value as BaseHeader;
-    if (header?.version !== MANIFEST_VERSION) return emptyManifest(out);
-    const manifest: SiteManifest = { out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pages: new Map(), posts: new Map(), movedAside: new Map(header.movedAside) };
-    // Pages come as flat [path, inputs, path, inputs, ...] frames, posts as frames of rows.
-    for (const frame of frames) {
-      const [kind, items] = frame as ["g", string[]] | ["p", PostRow[]];
-      if (kind === "g") for (let i = 0; i < items.length; i += 2) manifest.pages.set(items[i]!, items[i + 1]!);
-      else for (const row of items) manifest.posts.set(row[0], fromRow(row));
+/** Frames [kind, items] of ROWS_PER_FRAME rows each, each row's items laid out flat. */
+function* framesOfRows<T>(kind: "g" | "p", rows: Iterable<T>, itemsOf: (row: T) => unknown[]): Generator<unknown> {
+  let items: unknown[] = [];
+  let count = 0;
+  for (const row of rows) {
+    items.push(...itemsOf(row));
+    if (++count === ROWS_PER_FRAME) {
+      yield [kind, items];
+      items = [];
+      count = 0;
     }
-    // A base cut short would drop pages from the record, and their files would never be removed.
-    if (manifest.pages.size !== header.pageCount || manifest.posts.size !== header.postCount) return emptyManifest(out);
-    const journalBytes = replayJournal(file, header.base, manifest);
-    manifest.stored = { base: header.base, baseBytes: buffer.length, journalBytes };
+  }
+  if (count > 0) yield [kind, items];
+}
+
+/** Writes `frames` to `file` and syncs it, so a summary renamed after it never names unwritten data. */
+function writeFrames(file: string, frames: Iterable<unknown>): void {
+  const handle = openSync(file, "w");
+  try {
+    for (const value of frames) {
+      const bytes = serialize(value);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(bytes.length);
+      writeSync(handle, length);
+      writeSync(handle, bytes);
+    }
+    fsyncSync(handle);
+  } finally {
+    closeSync(handle);
+  }
+}
+
+/** Pages come as flat [path, inputs, path, inputs, ...] frames ("g"), posts as frames of rows ("p"). */
+function readRowFrames(frames: Iterator<unknown>, pages: Map<string, string>, posts?: Map<string, PostSummary>): void {
+  for (let next = frames.next(); !next.done; next = frames.next()) {
+    const [kind, items] = next.value as ["g", string[]] | ["p", PostRow[]];
+    if (kind === "g") for (let i = 0; i < items.length; i += 2) pages.set(items[i]!, items[i + 1]!);
+    else if (posts) for (const row of items) posts.set(row[0], fromRow(row));
+  }
+}
+
+function readSummary(dir: string): { header: SummaryHeader; index: PostIndex; frames: Iterator<unknown> } | null {
+  try {
+    const frames = framesOf(readFileSync(join(dir, SUMMARY_FILE)));
+    const header = frames.next().value as SummaryHeader;
+    if (header?.version !== MANIFEST_VERSION) return null;
+    const index = frames.next().value as PostIndex;
+    if (!(index?.sizes instanceof Float64Array) || index.names.length !== index.sizes.length) return null;
+    return { header, index, frames };
+  } catch {
+    return null;
+  }
+}
+
+/** The summary alone (settings and the post index); null when missing, unreadable or of another version. */
+export function loadSummary(dir: string): ManifestSummary | null {
+  const read = readSummary(dir);
+  if (!read) return null;
+  const { header, index } = read;
+  return { out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pageCount: header.pageCount, linked: header.linked, index };
+}
+
+/** Reads the whole manifest from `dir`; missing, unreadable, incomplete or from another version gives an empty one. */
+export async function loadManifest(dir: string, out: string): Promise<SiteManifest> {
+  const read = readSummary(dir);
+  if (!read) return emptyManifest(out);
+  const { header, index, frames } = read;
+  try {
+    const manifest: SiteManifest = {
+      out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pages: new Map(), posts: new Map(),
+      movedAside: new Map(header.movedAside), stored: new Map(header.months),
+    };
+    readRowFrames(frames, manifest.pages);
+    if (manifest.pages.size !== header.otherPages) return emptyManifest(out);
+    for (const [month, stored] of header.months) {
+      const monthFrames = framesOf(readFileSync(join(dir, stored.file)));
+      const first = monthFrames.next().value as { version: number; month: string } | undefined;
+      if (first?.version !== MANIFEST_VERSION || first.month !== month) return emptyManifest(out);
+      const pagesBefore = manifest.pages.size;
+      const postsBefore = manifest.posts.size;
+      readRowFrames(monthFrames, manifest.pages, manifest.posts);
+      // A month cut short would drop pages from the record, and their files would never be removed.
+      if (manifest.pages.size - pagesBefore !== stored.pages || manifest.posts.size - postsBefore !== stored.posts) return emptyManifest(out);
+    }
+    if (manifest.pages.size !== header.pageCount || manifest.posts.size !== index.names.length) return emptyManifest(out);
     return manifest;
   } catch {
     return emptyManifest(out);
   }
 }
 
-/** Rows per frame: the base of 100,000 posts is never one 85 MB value in memory. */
-const ROWS_PER_FRAME = 2000;
+/** A month's posts (placed, in order) and their pages' input hashes. */
+interface MonthContent {
+  /** The posts as the manifest keeps them (before any move aside), with the output file of each one's page. */
+  posts: Array<{ post: PostSummary; page: string }>;
+}
 
-/** Writes the whole manifest atomically (temp file and rename) and drops the journal. */
-function writeBase(file: string, manifest: SiteManifest): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  const header: BaseHeader = {
-    version: MANIFEST_VERSION, base: randomUUID(), out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash,
-    movedAside: [...manifest.movedAside], pageCount: manifest.pages.size, postCount: manifest.posts.size,
-  };
-  const handle = openSync(temp, "w");
-  try {
-    const writeFrame = (value: unknown): void => {
-      const bytes = serialize(value);
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(bytes.length);
-      writeSync(handle, length);
-      writeSync(handle, bytes);
-    };
-    /** Writes `rows` as frames [kind, items] of ROWS_PER_FRAME rows, each row's items laid out flat. */
-    const writeFrames = <T>(kind: "g" | "p", rows: Iterable<T>, itemsOf: (row: T) => unknown[]): void => {
-      let items: unknown[] = [];
-      let count = 0;
-      for (const row of rows) {
-        items.push(...itemsOf(row));
-        if (++count === ROWS_PER_FRAME) {
-          writeFrame([kind, items]);
-          items = [];
-          count = 0;
-        }
-      }
-      if (count > 0) writeFrame([kind, items]);
-    };
-    writeFrame(header);
-    // Pages as flat [path, inputs, path, inputs, ...], posts as rows.
-    writeFrames("g", manifest.pages, (entry) => entry);
-    writeFrames("p", manifest.posts.values(), (post) => [toRow(post, true)]);
-    // On disk before the rename, so a crash never leaves a renamed base whose data was not written.
-    fsyncSync(handle);
-  } finally {
-    closeSync(handle);
+/** Hash of all a month file holds, so a save rewrites a month only when something in it changed. */
+function monthFingerprint(month: MonthContent, pages: ReadonlyMap<string, string>): string {
+  const hash = createHash("sha1");
+  for (const { post, page } of month.posts) {
+    hash.update(`${post.fileName}\0${post.size}\0${post.mtimeMs}\0${post.hash}\0${post.time}\0${post.url}\0${post.path}\0${post.day}\0${page}\0${pages.get(page) ?? ""}\n`);
   }
-  // The journal belongs to the old base: remove it first, so a crash between the two never pairs them.
-  rmSync(journalOf(file), { force: true });
-  renameSync(temp, file);
-  // The JSON base of manifest version 3 and before, never read again.
-  if (file.endsWith(".bin")) rmSync(file.replace(/\.bin$/, ".json"), { force: true });
+  return hash.digest("base64url");
+}
+
+function writeMonth(dir: string, month: string, content: MonthContent, pages: ReadonlyMap<string, string>, fingerprint: string): StoredMonth {
+  const file = `month-${month}-${randomBytes(6).toString("hex")}.bin`;
+  const recorded = content.posts.filter(({ page }) => pages.has(page));
+  writeFrames(join(dir, file), [
+    { version: MANIFEST_VERSION, month },
+    ...framesOfRows("p", content.posts, ({ post }) => [toRow(post)]),
+    ...framesOfRows("g", recorded, ({ page }) => [page, pages.get(page)!]),
+  ]);
+  return { file, fingerprint, posts: content.posts.length, pages: recorded.length };
+}
+
+/** What a save writes beside the manifest itself. */
+export interface SaveExtras {
+  /** The manifest's posts in placed order (`PagePlan.posts`: time, then file name; moved posts at their new path). */
+  placed: readonly PostSummary[];
+  /** Posts in a story with others. */
+  linked: number;
 }
 
 /**
- * What a build changed, as it knew it: pages written (site path to their inputs) or removed (null), posts read
- * (new or edited) or gone (null). With it a save does not compare every page and post with the last build's
- * (four passes over 100,000 entries, 0.2 s), and the build may update the last build's maps in place.
+ * Saves `manifest` into `dir`: the months whose content changed since `previous` (what `loadManifest` gave),
+ * every month when there is none, then the summary; then removes the files the summary no longer names.
  */
-export interface ManifestChanges {
-  pages: Map<string, string | null>;
-  posts: Map<string, PostSummary | null>;
+export async function saveManifest(dir: string, manifest: SiteManifest, extras: SaveExtras, previous?: SiteManifest): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const { placed } = extras;
+  const months = new Map<string, MonthContent>();
+  const postPages = new Set<string>();
+  const index: PostIndex = {
+    names: [], sizes: new Float64Array(placed.length), mtimes: new Float64Array(placed.length), times: new Float64Array(placed.length),
+    paths: [], days: [], sites: new Uint32Array(placed.length), siteNames: [],
+  };
+  const siteIds = new Map<string, number>();
+  placed.forEach((post, i) => {
+    const month = monthOf(post.day);
+    let content = months.get(month);
+    if (!content) months.set(month, (content = { posts: [] }));
+    // The manifest keeps a post as read (a move aside is in `movedAside`); its page is where the plan put it.
+    content.posts.push({ post: manifest.posts.get(post.fileName) ?? post, page: post.path });
+    postPages.add(post.path);
+    let site = siteIds.get(post.site);
+    if (site === undefined) {
+      siteIds.set(post.site, (site = index.siteNames.length));
+      index.siteNames.push(post.site);
+    }
+    index.names.push(post.fileName);
+    index.sizes[i] = post.size;
+    index.mtimes[i] = post.mtimeMs;
+    index.times[i] = post.time;
+    index.paths.push(post.path);
+    index.days.push(post.day);
+    index.sites[i] = site;
+  });
+  const before = previous?.stored;
+  const stored = new Map<string, StoredMonth>();
+  for (const [month, content] of months) {
+    const fingerprint = monthFingerprint(content, manifest.pages);
+    const last = before?.get(month);
+    stored.set(month, last?.fingerprint === fingerprint ? last : writeMonth(dir, month, content, manifest.pages, fingerprint));
+  }
+  const otherPages = [...manifest.pages].filter(([path]) => !postPages.has(path));
+  const header: SummaryHeader = {
+    version: MANIFEST_VERSION, out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash, movedAside: [...manifest.movedAside],
+    months: [...stored], pageCount: manifest.pages.size, otherPages: otherPages.length, linked: extras.linked,
+  };
+  const temp = join(dir, `${SUMMARY_FILE}.${process.pid}.tmp`);
+  writeFrames(temp, [header, index, ...framesOfRows("g", otherPages, (entry) => entry)]);
+  renameSync(temp, join(dir, SUMMARY_FILE));
+  removeUnnamed(dir, new Set([...stored.values()].map((m) => m.file)));
+  // The single-file manifest of version 5 and before, never read again.
+  for (const old of ["site-manifest.bin", "site-manifest.journal", "site-manifest.json"]) rmSync(join(dirname(dir), old), { force: true });
+}
+
+/** Month files and temporary files the summary does not name: replaced months, and what a kill left behind. */
+function removeUnnamed(dir: string, named: ReadonlySet<string>): void {
+  for (const name of readdirSync(dir)) {
+    if ((name.startsWith("month-") && name.endsWith(".bin") && !named.has(name)) || name.endsWith(".tmp")) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /**
@@ -239,66 +347,6 @@ export function updatePosts(records: Map<string, PostSummary>, posts: readonly P
     else records.set(name, post);
   }
   return changed;
-}
-
-/** What changed between `before` and `after` (or, given, `known`), as journal lines. */
-function journalLines(before: SiteManifest, after: SiteManifest, known?: ManifestChanges): string[] {
-  const lines: string[] = [];
-  if (known) {
-    // `before`'s maps may be `after`'s, updated in place: the changes alone say what happened. A post is read
-    // again only when its size or mtime changed, both in its row, so every one of them is a change.
-    for (const [name, post] of known.posts) lines.push(JSON.stringify(post === null ? ["d", name] : ["p", toRow(post)]));
-    for (const [path, inputs] of known.pages) lines.push(JSON.stringify(inputs === null ? ["x", path] : ["g", path, inputs]));
-  } else {
-    for (const [name, post] of after.posts) {
-      const old = before.posts.get(name);
-      if (old !== post && (old === undefined || JSON.stringify(toRow(old)) !== JSON.stringify(toRow(post)))) lines.push(JSON.stringify(["p", toRow(post)]));
-    }
-    for (const name of before.posts.keys()) if (!after.posts.has(name)) lines.push(JSON.stringify(["d", name]));
-    for (const [path, inputs] of after.pages) if (before.pages.get(path) !== inputs) lines.push(JSON.stringify(["g", path, inputs]));
-    for (const path of before.pages.keys()) if (!after.pages.has(path)) lines.push(JSON.stringify(["x", path]));
-  }
-  for (const [name, path] of after.movedAside) if (before.movedAside.get(name) !== path) lines.push(JSON.stringify(["m", name, path]));
-  for (const name of before.movedAside.keys()) if (!after.movedAside.has(name)) lines.push(JSON.stringify(["n", name]));
-  return lines;
-}
-
-/**
- * Saves `manifest`. When `previous` (what `loadManifest` gave) is stored for the same folder and settings, only
- * the changes are appended to the journal; otherwise, or once the journal is large, the base is rewritten.
- * With `known`, the changes are those; `manifest`'s maps may then be `previous`'s, updated in place.
- */
-export async function saveManifest(file: string, manifest: SiteManifest, previous?: SiteManifest, known?: ManifestChanges): Promise<void> {
-  mkdirSync(dirname(file), { recursive: true });
-  const stored = previous?.stored;
-  if (previous && stored && previous.out === manifest.out && previous.placeKey === manifest.placeKey && previous.siteHash === manifest.siteHash) {
-    const lines = journalLines(previous, manifest, known);
-    if (lines.length === 0) return;
-    const text = `${stored.journalBytes === 0 ? `${JSON.stringify(["base", stored.base])}\n` : ""}${lines.join("\n")}\n`;
-    const bytes = Buffer.byteLength(text);
-    if (stored.journalBytes + bytes < Math.min(Math.max(stored.baseBytes * JOURNAL_SHARE, JOURNAL_MIN), JOURNAL_MAX) && journalIntact(file, stored.journalBytes)) {
-      appendFileSync(journalOf(file), text);
-      return;
-    }
-  }
-  writeBase(file, manifest);
-}
-
-/** True when the journal on disk is exactly what was replayed (no torn tail to append after). */
-function journalIntact(file: string, replayedBytes: number): boolean {
-  const size = statSync(journalOf(file), { throwIfNoEntry: false })?.size ?? 0;
-  if (size === replayedBytes) return true;
-  // A torn tail: cut it off so the next line starts clean.
-  if (size > replayedBytes) {
-    try {
-      const keep = readFileSync(journalOf(file)).subarray(0, replayedBytes);
-      writeFileSync(journalOf(file), keep);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  return false;
 }
 
 /** True when the cached record still describes the file on disk. */

@@ -97,7 +97,7 @@ export interface PreviousBuild {
 const RESERVED_FOLDERS = ["page/", "source/", "sources/", "archive/", "search/", "assets/"];
 const RESERVED_FILES = new Set(["index.html", "404.html", "feed.xml", "rss.xml", "feed.json", "robots.txt", "sitemap.xml"]);
 
-function isReserved(path: string): boolean {
+export function isReserved(path: string): boolean {
   return RESERVED_FILES.has(path) || RESERVED_FOLDERS.some((folder) => path.startsWith(folder)) || /^sitemap-\d+\.xml$/.test(path);
 }
 
@@ -106,12 +106,12 @@ function isReserved(path: string): boolean {
  * cheaper than a Hash object, and measured faster than a JS hash (cyrb53) over these inputs.
  * MD5 only decides whether a page is rendered again; nothing here is adversarial.
  */
-function hashOf(...parts: Array<string | number | null>): string {
+export function hashOf(...parts: Array<string | number | null>): string {
   return hash("md5", parts.map((part) => (part === null ? "\u0001" : String(part))).join("\u0000"), "base64url");
 }
 
 /** "…/b/" becomes "…/b-2/", "…/b.html" becomes "…/b-2.html". */
-function withSuffix(post: PostSummary, n: number): PostSummary {
+export function withSuffix(post: PostSummary, n: number): PostSummary {
   const url = post.url.endsWith("/") ? `${post.url.slice(0, -1)}-${n}/` : post.url.replace(/(\.html)?$/, `-${n}$1`);
   const path = post.path.endsWith("/index.html") ? `${post.path.slice(0, -"/index.html".length)}-${n}/index.html` : post.path.replace(/(\.html)$/, `-${n}$1`);
   return { ...post, url, path };
@@ -147,21 +147,21 @@ export function sourceKeys(names: readonly string[]): Map<string, string> {
   return keys;
 }
 
-function postStamp(post: PostSummary): string {
+export function postStamp(post: PostSummary): string {
   return `${post.hash}|${post.path}`;
 }
 
 /** What a post page shows of a neighbour: its link and title. */
-function neighbourStamp(plan: PagePlan, index: number | null): string | null {
+export function neighbourStamp(plan: PagePlan, index: number | null): string | null {
   return index === null ? null : `${plan.posts[index]!.path}|${plan.posts[index]!.title}`;
 }
 
 /** What a post page shows of the other posts of its story: link, title and source. */
-function storyStamp(plan: PagePlan, also: number[]): string | null {
+export function storyStamp(plan: PagePlan, also: number[]): string | null {
   return also.length === 0 ? null : also.map((i) => `${plan.posts[i]!.path}|${plan.posts[i]!.title}|${plan.posts[i]!.site}`).join("\n");
 }
 
-interface ListSpec {
+export interface ListSpec {
   base: string;
   title: string;
   source: string | null;
@@ -169,38 +169,57 @@ interface ListSpec {
   feed: string | null;
 }
 
-/** Front page plus pages numbered from the oldest (see the file comment). */
-function planList(spec: ListSpec, plan: PagePlan, options: PlanOptions, perPage: number, reuse: Reuse | null): PlannedPage[] {
+/**
+ * Page `n` of a list (0: the front page, newest first; 1 and up: numbered from the oldest), its inputs hashed
+ * unless `recorded` gives them.
+ */
+export function listPage(spec: ListSpec, plan: PagePlan, siteHash: string, perPage: number, n: number, recorded?: string): PlannedPage {
   const { base, posts } = spec;
-  const kept = reuse ? listReuse(posts, spec.source, reuse, plan) : null;
-  const keptBelow = kept ? Math.min(Math.floor(kept.firstChange / perPage), Math.ceil(kept.oldCount / perPage) - 1, Math.ceil(posts.length / perPage) - 1) : 0;
-  const pages: PlannedPage[] = [];
   const numbered = Math.ceil(posts.length / perPage);
-  const numberedPath = (n: number): string => `${base}page/${n}/index.html`;
+  const numberedPath = (k: number): string => `${base}page/${k}/index.html`;
   const front = `${base}index.html`;
   const stamps = (indexes: number[]): string => indexes.map((i) => postStamp(plan.posts[i]!)).join(",");
-  const newest = posts.slice(-perPage).reverse();
-  const olderThanFront = posts.length > perPage ? Math.floor((posts.length - perPage - 1) / perPage) + 1 : null;
-  const frontOlder = olderThanFront === null ? null : { path: numberedPath(olderThanFront), label: String(olderThanFront) };
-  pages.push({
-    kind: "list", path: front, title: spec.title, source: spec.source, posts: newest, newer: null, older: frontOlder, feed: spec.feed,
-    inputs: hashOf(options.siteHash, "list", front, spec.title, spec.source, stamps(newest), frontOlder?.path ?? null, spec.feed),
-  });
+  if (n === 0) {
+    const newest = posts.slice(-perPage).reverse();
+    const olderThanFront = posts.length > perPage ? Math.floor((posts.length - perPage - 1) / perPage) + 1 : null;
+    const frontOlder = olderThanFront === null ? null : { path: numberedPath(olderThanFront), label: String(olderThanFront) };
+    return {
+      kind: "list", path: front, title: spec.title, source: spec.source, posts: newest, newer: null, older: frontOlder, feed: spec.feed,
+      inputs: recorded ?? hashOf(siteHash, "list", front, spec.title, spec.source, stamps(newest), frontOlder?.path ?? null, spec.feed),
+    };
+  }
+  const slice = posts.slice((n - 1) * perPage, n * perPage).reverse();
+  const newer = n < numbered ? { path: numberedPath(n + 1), label: String(n + 1) } : { path: front, label: "" };
+  const older = n > 1 ? { path: numberedPath(n - 1), label: String(n - 1) } : null;
+  const title = `${spec.title} · ${n}`;
+  return {
+    kind: "list", path: numberedPath(n), title, source: spec.source, posts: slice, newer, older, feed: spec.feed,
+    inputs: recorded ?? hashOf(siteHash, "list", numberedPath(n), title, spec.source, stamps(slice), newer.path, older?.path ?? null, spec.feed),
+  };
+}
+
+/**
+ * The numbered pages a list keeps from the last build (1 to the result): those wholly before its first change
+ * (`firstChange`, a position in the list), and not its last page then (`oldCount` posts) or now.
+ */
+export function keptListPages(firstChange: number, oldCount: number, count: number, perPage: number): number {
+  return Math.min(Math.floor(firstChange / perPage), Math.ceil(oldCount / perPage) - 1, Math.ceil(count / perPage) - 1);
+}
+
+/** Front page plus pages numbered from the oldest (see the file comment). */
+function planList(spec: ListSpec, plan: PagePlan, options: PlanOptions, perPage: number, reuse: Reuse | null): PlannedPage[] {
+  const kept = reuse ? listReuse(spec.posts, spec.source, reuse, plan) : null;
+  const keptBelow = kept ? keptListPages(kept.firstChange, kept.oldCount, spec.posts.length, perPage) : 0;
+  const pages: PlannedPage[] = [listPage(spec, plan, options.siteHash, perPage, 0)];
+  const numbered = Math.ceil(spec.posts.length / perPage);
   for (let n = 1; n <= numbered; n++) {
-    const slice = posts.slice((n - 1) * perPage, n * perPage).reverse();
-    const newer = n < numbered ? { path: numberedPath(n + 1), label: String(n + 1) } : { path: front, label: "" };
-    const older = n > 1 ? { path: numberedPath(n - 1), label: String(n - 1) } : null;
-    const title = `${spec.title} · ${n}`;
-    const recorded = n <= keptBelow ? options.previous!.pages.get(numberedPath(n)) : undefined;
-    pages.push({
-      kind: "list", path: numberedPath(n), title, source: spec.source, posts: slice, newer, older, feed: spec.feed,
-      inputs: recorded ?? hashOf(options.siteHash, "list", numberedPath(n), title, spec.source, stamps(slice), newer.path, older?.path ?? null, spec.feed),
-    });
+    const recorded = n <= keptBelow ? options.previous!.pages.get(`${spec.base}page/${n}/index.html`) : undefined;
+    pages.push(listPage(spec, plan, options.siteHash, perPage, n, recorded));
   }
   return pages;
 }
 
-function planFeeds(source: SourceSummary | null, posts: number[], plan: PagePlan, options: PlanOptions): PlannedPage[] {
+export function planFeeds(source: SourceSummary | null, posts: number[], plan: PagePlan, options: Pick<PlanOptions, "siteHash">): PlannedPage[] {
   const base = source ? `source/${source.key}/` : "";
   const latest = posts.slice(-FEED_SIZE).reverse();
   const stamps = latest.map((i) => postStamp(plan.posts[i]!)).join(",");
@@ -220,6 +239,56 @@ function firstChangedDay(plan: PagePlan, reuse: Reuse, firstChange: number): str
   return day;
 }
 
+export const dayPath = (day: string): string => `archive/${day.replaceAll("-", "/")}/index.html`;
+const monthPath = (month: string): string => `archive/${month.replace("-", "/")}/index.html`;
+const yearPath = (year: string): string => `archive/${year}/index.html`;
+
+/** A day's page: its posts (indexes into `plan.posts`, newest first) and links to the days around it. */
+export function dayPage(plan: PagePlan, siteHash: string, day: string, posts: number[], newerDay: string | undefined, olderDay: string | undefined, recorded?: string): PlannedPage {
+  const newer = newerDay ? { path: dayPath(newerDay), label: newerDay } : null;
+  const older = olderDay ? { path: dayPath(olderDay), label: olderDay } : null;
+  const month = day.slice(0, 7);
+  return {
+    kind: "archive", path: dayPath(day), title: day, entries: [], posts, up: { path: monthPath(month), label: month }, newer, older,
+    inputs: recorded ?? hashOf(siteHash, "day", day, posts.map((p) => postStamp(plan.posts[p]!)).join(","), newer?.path ?? null, older?.path ?? null),
+  };
+}
+
+/** A month's page; `entries` are its days, newest first. */
+export function monthPage(siteHash: string, month: string, entries: ArchiveEntry[]): PlannedPage {
+  const year = month.slice(0, 4);
+  return {
+    kind: "archive", path: monthPath(month), title: month, entries, posts: [], up: { path: yearPath(year), label: year }, newer: null, older: null,
+    inputs: hashOf(siteHash, "month", month, JSON.stringify(entries)),
+  };
+}
+
+/** A year's page; `entries` are its months, newest first. */
+export function yearPage(siteHash: string, year: string, entries: ArchiveEntry[]): PlannedPage {
+  return {
+    kind: "archive", path: yearPath(year), title: year, entries, posts: [], up: { path: "archive/index.html", label: "" }, newer: null, older: null,
+    inputs: hashOf(siteHash, "year", year, JSON.stringify(entries)),
+  };
+}
+
+/** The archive's front page; `entries` are the years, newest first. */
+export function archiveIndexPage(siteHash: string, entries: ArchiveEntry[]): PlannedPage {
+  return { kind: "archive", path: "archive/index.html", title: "", entries, posts: [], up: null, newer: null, older: null, inputs: hashOf(siteHash, "archive", JSON.stringify(entries)) };
+}
+
+/** Entries of the months or years that `entries` (days or months, oldest first) fall in, each list newest first. */
+function groupEntries(entries: readonly ArchiveEntry[], keyLength: number): Map<string, ArchiveEntry[]> {
+  const groups = new Map<string, ArchiveEntry[]>();
+  for (const entry of entries) {
+    const key = entry.label.slice(0, keyLength);
+    const list = groups.get(key);
+    if (list) list.push(entry);
+    else groups.set(key, [entry]);
+  }
+  for (const list of groups.values()) list.reverse();
+  return groups;
+}
+
 /** `firstChange`: position in `plan.posts` of the first change (`listReuse` of all posts), with `reuse`. */
 function planArchive(plan: PagePlan, options: PlanOptions, reuse: Reuse | null, firstChange: number): PlannedPage[] {
   const days = new Map<string, number[]>();
@@ -229,58 +298,35 @@ function planArchive(plan: PagePlan, options: PlanOptions, reuse: Reuse | null, 
     else days.set(post.day, [index]);
   });
   const dayKeys = [...days.keys()].sort();
-  const dayPath = (day: string): string => `archive/${day.replaceAll("-", "/")}/index.html`;
-  const monthPath = (month: string): string => `archive/${month.replace("-", "/")}/index.html`;
-  const yearPath = (year: string): string => `archive/${year}/index.html`;
   const changedDay = reuse ? firstChangedDay(plan, reuse, firstChange) : "";
   const pages: PlannedPage[] = [];
-  const months = new Map<string, ArchiveEntry[]>();
-  const years = new Map<string, ArchiveEntry[]>();
+  const dayEntries: ArchiveEntry[] = [];
   dayKeys.forEach((day, i) => {
     const posts = [...days.get(day)!].reverse();
     const newerDay = dayKeys[i + 1];
-    const olderDay = dayKeys[i - 1];
-    const newer = newerDay ? { path: dayPath(newerDay), label: newerDay } : null;
-    const older = olderDay ? { path: dayPath(olderDay), label: olderDay } : null;
-    const month = day.slice(0, 7);
-    const up = { path: monthPath(month), label: month };
     const recorded = newerDay !== undefined && newerDay < changedDay ? options.previous!.pages.get(dayPath(day)) : undefined;
-    pages.push({
-      kind: "archive", path: dayPath(day), title: day, entries: [], posts, up, newer, older,
-      inputs: recorded ?? hashOf(options.siteHash, "day", day, posts.map((p) => postStamp(plan.posts[p]!)).join(","), newer?.path ?? null, older?.path ?? null),
-    });
-    const entry = { label: day, path: dayPath(day), count: posts.length };
-    const list = months.get(month);
-    if (list) list.push(entry);
-    else months.set(month, [entry]);
+    pages.push(dayPage(plan, options.siteHash, day, posts, newerDay, dayKeys[i - 1], recorded));
+    dayEntries.push({ label: day, path: dayPath(day), count: posts.length });
   });
-  for (const [month, entries] of months) {
-    entries.reverse();
-    const year = month.slice(0, 4);
-    const count = entries.reduce((sum, e) => sum + e.count, 0);
-    pages.push({
-      kind: "archive", path: monthPath(month), title: month, entries, posts: [], up: { path: yearPath(year), label: year }, newer: null, older: null,
-      inputs: hashOf(options.siteHash, "month", month, JSON.stringify(entries)),
-    });
-    const list = years.get(year);
-    const entry = { label: month, path: monthPath(month), count };
-    if (list) list.push(entry);
-    else years.set(year, [entry]);
+  pages.push(...archivePagesAbove(options.siteHash, dayEntries));
+  return pages;
+}
+
+/** The month and year pages and the archive's front page, from every day's entry (oldest first). */
+export function archivePagesAbove(siteHash: string, dayEntries: readonly ArchiveEntry[], only?: { months: ReadonlySet<string> }): PlannedPage[] {
+  const pages: PlannedPage[] = [];
+  const monthEntries: ArchiveEntry[] = [];
+  for (const [month, entries] of groupEntries(dayEntries, 7)) {
+    if (!only || only.months.has(month)) pages.push(monthPage(siteHash, month, entries));
+    monthEntries.push({ label: month, path: monthPath(month), count: entries.reduce((sum, e) => sum + e.count, 0) });
   }
   const yearEntries: ArchiveEntry[] = [];
-  for (const [year, entries] of years) {
-    entries.reverse();
-    pages.push({
-      kind: "archive", path: yearPath(year), title: year, entries, posts: [], up: { path: "archive/index.html", label: "" }, newer: null, older: null,
-      inputs: hashOf(options.siteHash, "year", year, JSON.stringify(entries)),
-    });
+  for (const [year, entries] of groupEntries(monthEntries, 4)) {
+    if (!only || [...only.months].some((month) => month.startsWith(year))) pages.push(yearPage(siteHash, year, entries));
     yearEntries.push({ label: year, path: yearPath(year), count: entries.reduce((sum, e) => sum + e.count, 0) });
   }
   yearEntries.reverse();
-  pages.push({
-    kind: "archive", path: "archive/index.html", title: "", entries: yearEntries, posts: [], up: null, newer: null, older: null,
-    inputs: hashOf(options.siteHash, "archive", JSON.stringify(yearEntries)),
-  });
+  pages.push(archiveIndexPage(siteHash, yearEntries));
   return pages;
 }
 
@@ -299,6 +345,19 @@ function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions,
     if (page.kind === "list" || (page.kind === "archive" && page.posts.length > 0)) urls.push({ path: page.path, lastmod: newestOf(page.posts) });
     else if (page.kind === "archive" || page.kind === "sources") urls.push({ path: page.path, lastmod: null });
   }
+  return sitemapFiles(urls, options, unchangedPosts, (path) => options.previous?.pages.get(path));
+}
+
+export interface SitemapUrl {
+  path: string;
+  lastmod: number | null;
+}
+
+/**
+ * The sitemap of `urls` (posts first, oldest first), split by the protocol's limit. A part made only of the
+ * first `unchangedPosts` posts keeps the inputs `recorded` gives it.
+ */
+export function sitemapFiles(urls: SitemapUrl[], options: Pick<PlanOptions, "siteHash" | "sitemapLimit">, unchangedPosts: number, recorded: (path: string) => string | undefined): PlannedPage[] {
   const hashUrls = (list: typeof urls): string => hashOf(options.siteHash, "sitemap", list.map((u) => `${u.path} ${u.lastmod}`).join("\n"));
   const limit = options.sitemapLimit ?? SITEMAP_LIMIT;
   if (urls.length <= limit) return [{ kind: "sitemap", path: "sitemap.xml", urls, inputs: hashUrls(urls) }];
@@ -307,14 +366,14 @@ function planSitemap(pages: PlannedPage[], plan: PagePlan, options: PlanOptions,
   for (let start = 0, n = 1; start < urls.length; start += limit, n++) {
     const chunk = urls.slice(start, start + limit);
     const path = `sitemap-${n}.xml`;
-    const recorded = start + limit <= unchangedPosts ? options.previous!.pages.get(path) : undefined;
-    parts.push({ kind: "sitemap", path, urls: chunk, inputs: recorded ?? hashUrls(chunk) });
+    const kept = start + limit <= unchangedPosts ? recorded(path) : undefined;
+    parts.push({ kind: "sitemap", path, urls: chunk, inputs: kept ?? hashUrls(chunk) });
   }
   const names = parts.map((p) => p.path);
   return [...parts, { kind: "sitemap-index", path: "sitemap.xml", parts: names, inputs: hashOf(options.siteHash, "sitemap-index", names.join(",")) }];
 }
 
-const byTimeThenName = (a: { time: number; fileName: string }, b: { time: number; fileName: string }): number =>
+export const byTimeThenName = (a: { time: number; fileName: string }, b: { time: number; fileName: string }): number =>
   a.time - b.time || (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0);
 
 /**
@@ -325,7 +384,7 @@ const byTimeThenName = (a: { time: number; fileName: string }, b: { time: number
  * or sits next to one that came, went or changed, at its new or its old place. Null when nothing can be reused.
  */
 /** The `also` of the many posts in no story: one shared empty list instead of 100,000. */
-const NO_STORY: number[] = [];
+export const NO_STORY: number[] = [];
 
 /** The key of the whole site's count in `Reuse.gained` (no source is named by a NUL). */
 const ALL_SOURCES = "\u0000";
@@ -439,6 +498,31 @@ function lowerBound(list: number[], post: { time: number; fileName: string }, pl
   return low;
 }
 
+/** The page of the `i`th post of `source` (oldest first), with links to its neighbours and to `also`. */
+export function postPage(plan: PagePlan, siteHash: string, source: SourceSummary, i: number, also: number[], recorded?: string): PlannedPage {
+  const postIndex = source.posts[i]!;
+  const prev = i > 0 ? source.posts[i - 1]! : null;
+  const next = i + 1 < source.posts.length ? source.posts[i + 1]! : null;
+  const post = plan.posts[postIndex]!;
+  return {
+    kind: "post", path: post.path, post: postIndex, prev, next, also,
+    inputs: recorded ?? hashOf(siteHash, "post", postStamp(post), source.key, neighbourStamp(plan, prev), neighbourStamp(plan, next), storyStamp(plan, also)),
+  };
+}
+
+export function sourcesPage(plan: PagePlan, siteHash: string): PlannedPage {
+  return { kind: "sources", path: "sources/index.html", inputs: hashOf(siteHash, "sources", plan.sources.map((s) => `${s.name}|${s.key}|${s.count}|${s.last}`).join("\n")) };
+}
+
+export function searchPage(plan: PagePlan, siteHash: string): PlannedPage {
+  return { kind: "search", path: "search/index.html", inputs: hashOf(siteHash, "search", plan.sources.map((s) => s.name).join("\n")) };
+}
+
+/** Sources by their newest post, newest first (the order of the sources page). */
+export function sortSources(sources: SourceSummary[]): SourceSummary[] {
+  return sources.sort((a, b) => b.last - a.last || (a.name < b.name ? -1 : 1));
+}
+
 /**
  * Plans the whole site; pure. `planPages(summaries, config, { siteHash, assets: [] }).pages` lists every file,
  * each with the hash of its inputs, so a build renders only pages whose hash changed.
@@ -458,7 +542,7 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
     source.last = Math.max(source.last, post.time);
     source.posts.push(index);
   });
-  plan.sources = [...bySource.values()].sort((a, b) => b.last - a.last || (a.name < b.name ? -1 : 1));
+  plan.sources = sortSources([...bySource.values()]);
   const indexOf = new Map(plan.posts.map((post, i) => [post.fileName, i]));
   const reuse = cleanPostPages(plan, indexOf, options.previous, options.siteHash);
   const clean = reuse?.cleanPosts ?? null;
@@ -475,28 +559,18 @@ export function planPages(summaries: readonly PostSummary[], config: SiteConfig,
     pages.push(...planList({ base, title: source.name, source: source.name, posts: source.posts, feed: `${base}feed.xml` }, plan, options, config.paginate, reuse));
     pages.push(...planFeeds(source, source.posts, plan, options));
     source.posts.forEach((postIndex, i) => {
-      const prev = i > 0 ? source.posts[i - 1]! : null;
-      const next = i + 1 < source.posts.length ? source.posts[i + 1]! : null;
-      const post = plan.posts[postIndex]!;
-      const recorded = clean?.has(postIndex) ? options.previous!.pages.get(post.path) : undefined;
-      const also = alsoOf(post);
-      pages.push({
-        kind: "post", path: post.path, post: postIndex, prev, next, also,
-        inputs: recorded ?? hashOf(options.siteHash, "post", postStamp(post), source.key, neighbourStamp(plan, prev), neighbourStamp(plan, next), storyStamp(plan, also)),
-      });
+      const recorded = clean?.has(postIndex) ? options.previous!.pages.get(plan.posts[postIndex]!.path) : undefined;
+      pages.push(postPage(plan, options.siteHash, source, i, alsoOf(plan.posts[postIndex]!), recorded));
     });
   }
-  pages.push({
-    kind: "sources", path: "sources/index.html",
-    inputs: hashOf(options.siteHash, "sources", plan.sources.map((s) => `${s.name}|${s.key}|${s.count}|${s.last}`).join("\n")),
-  });
+  pages.push(sourcesPage(plan, options.siteHash));
   // Where the site-wide list first changed: archive days and sitemap parts before it keep their inputs.
   const firstChange = reuse ? listReuse(all, null, reuse, plan).firstChange : 0;
   pages.push(...planArchive(plan, options, reuse, firstChange));
   pages.push(...planSitemap(pages, plan, options, firstChange));
   pages.push({ kind: "robots", path: "robots.txt", inputs: hashOf(options.siteHash, "robots") });
   pages.push({ kind: "not-found", path: "404.html", inputs: hashOf(options.siteHash, "404") });
-  pages.push({ kind: "search", path: "search/index.html", inputs: hashOf(options.siteHash, "search", plan.sources.map((s) => s.name).join("\n")) });
+  pages.push(searchPage(plan, options.siteHash));
   for (const asset of options.assets) pages.push({ kind: "asset", path: asset.path, file: asset.file, inputs: hashOf("asset", asset.hash) });
   return plan;
 }

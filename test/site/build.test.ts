@@ -334,6 +334,21 @@ describe("posts it cannot read", () => {
     expect(report.unreadable[1]!.message).toMatch(/date/);
   });
 
+  it("are reported again by a build that finds nothing new, and built once they can be read", async () => {
+    const dir = tempDir();
+    copyPosts(dir, ["2009-12-08-Shanghai scams - Part 1 - Assisted Shopping.md"]);
+    const broken = join(dir, "_posts", "2020-01-01-broken.md");
+    writeFileSync(broken, "no front matter here\n");
+    const first = await mustBuild({ dir, search: false });
+    const again = await mustBuild({ dir, search: false });
+    expect([again.posts, again.written, again.pages]).toEqual([1, 0, first.pages]);
+    expect(again.unreadable.map((u) => u.fileName)).toEqual(["2020-01-01-broken.md"]);
+    writeFileSync(broken, "---\ntitle: Fixed\ndate: 2020-01-01 08:00:00 +0800\n---\n<p>body</p>\n");
+    const fixed = await mustBuild({ dir, search: false });
+    expect([fixed.posts, fixed.unreadable.length]).toEqual([2, 0]);
+    expect(readFileSync(join(dir, "_site", "2020-01-01", "broken", "index.html"), "utf8")).toContain("Fixed");
+  });
+
 
   it("an empty mirror builds a site with no posts", async () => {
     const dir = tempDir();

@@ -1,21 +1,41 @@
-// Tests src/site/manifest.ts: the record of the last build survives a round trip and never blocks a build.
-import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// Tests src/site/manifest.ts: the record of the last build survives a round trip, is saved month by month, and
+// never blocks a build.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { serialize } from "node:v8";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isSameFile, loadManifest, saveManifest, updatePosts, type SiteManifest } from "../../src/site/manifest.js";
+import { isSameFile, loadManifest, loadSummary, monthOf, saveManifest, updatePosts, type SiteManifest } from "../../src/site/manifest.js";
 import type { PostSummary } from "../../src/site/post-record.js";
 
 const dir = mkdtempSync(join(tmpdir(), "newsmirror-manifest-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const post: PostSummary = {
-  fileName: "2023-12-07-a.md", size: 10, mtimeMs: 1.5, title: "t", time: 5, author: "a", site: "s", from: "https://x/", comments: false,
+  fileName: "2023-12-07-a.md", size: 10, mtimeMs: 1.5, title: "t", time: Date.UTC(2023, 11, 7), author: "a", site: "s", from: "https://x/", comments: false,
   categories: ["s", "t"], lang: "en", hash: "h", url: "/2023-12-07/a/", path: "2023-12-07/a/index.html", day: "2023-12-07",
 };
 
-/** One frame of the base format: length, then the V8-serialized value. */
+/** A post of day `day` ("2024-01-05"), named after it and `n`. */
+function postOn(day: string, n: number, site = "s"): PostSummary {
+  return { ...post, fileName: `${day}-p${n}.md`, time: Date.parse(`${day}T00:00:00Z`) + n, site, url: `/${day}/p${n}/`, path: `${day}/p${n}/index.html`, day };
+}
+
+/** A manifest of `posts` (already in placed order), every post page and the front page recorded. */
+function manifestOf(posts: PostSummary[], mark = "in"): SiteManifest {
+  const pages = new Map<string, string>([["index.html", `front-${mark}`]]);
+  for (const p of posts) pages.set(p.path, `${mark}-${p.fileName}`);
+  return { out: "/out", placeKey: "k", siteHash: "sh", pages, posts: new Map(posts.map((p) => [p.fileName, p])), movedAside: new Map() };
+}
+
+const monthFiles = (at: string): string[] => readdirSync(at).filter((name) => name.startsWith("month-")).sort();
+
+/** Drops `stored`, which says where a loaded manifest came from, not what it holds. */
+function content(manifest: SiteManifest): Omit<SiteManifest, "stored"> {
+  const { stored: _stored, ...rest } = manifest;
+  return rest;
+}
+
 function frame(value: unknown): Buffer {
   const bytes = serialize(value);
   const length = Buffer.alloc(4);
@@ -24,39 +44,94 @@ function frame(value: unknown): Buffer {
 }
 
 describe("the site manifest", () => {
-  it("round-trips pages and posts", async () => {
-    const file = join(dir, ".newsmirror", "site-manifest.bin");
-    const manifest: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"]]), posts: new Map([[post.fileName, post]]), movedAside: new Map([[post.fileName, "2023-12-07/a-2/index.html"]]) };
-    await saveManifest(file, manifest);
-    const { stored, ...loaded } = await loadManifest(file, "/elsewhere");
-    expect(loaded).toEqual(manifest);
-    expect(stored?.journalBytes).toBe(0);
+  it("round-trips pages, posts and posts moved aside, and indexes the posts in placed order", async () => {
+    const at = join(dir, "round");
+    const moved = { ...post, path: "2023-12-07/a-2/index.html", url: "/2023-12-07/a-2/" };
+    const manifest: SiteManifest = {
+      out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"], [moved.path, "p"]]), posts: new Map([[post.fileName, post]]),
+      movedAside: new Map([[post.fileName, moved.path]]),
+    };
+    await saveManifest(at, manifest, { placed: [moved], linked: 3 });
+    expect(content(await loadManifest(at, "/elsewhere"))).toEqual(manifest);
+    const summary = loadSummary(at)!;
+    expect(summary).toMatchObject({ out: "/out", placeKey: "k", siteHash: "sh", pageCount: 2, linked: 3 });
+    expect(summary.index.names).toEqual([post.fileName]);
+    expect(summary.index.paths).toEqual([moved.path]);
+    expect([...summary.index.sizes, ...summary.index.mtimes, ...summary.index.times]).toEqual([10, 1.5, post.time]);
+    expect(summary.index.siteNames[summary.index.sites[0]!]).toBe("s");
   });
 
-  it("appends a small change to the journal and reads it back, ignoring a torn last line", async () => {
-    const file = join(dir, "j", "site-manifest.bin");
-    const first: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"], ["old.html", "o"]]), posts: new Map([[post.fileName, post]]), movedAside: new Map([[post.fileName, "2023-12-07/a-2/index.html"]]) };
-    await saveManifest(file, first);
-    const previous = await loadManifest(file, "/out");
-    const added = { ...post, fileName: "2023-12-08-b.md", title: "b", path: "2023-12-08/b/index.html", url: "/2023-12-08/b/" };
-    const next: SiteManifest = {
-      out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in2"], ["b.html", "b"]]),
-      posts: new Map([[post.fileName, previous.posts.get(post.fileName)!], [added.fileName, added]]), movedAside: new Map([[added.fileName, "2023-12-08/b-2/index.html"]]),
-    };
-    const baseBefore = readFileSync(file);
-    await saveManifest(file, next, previous);
-    expect(readFileSync(file).equals(baseBefore)).toBe(true);
-    const journal = readFileSync(join(dir, "j", "site-manifest.journal"), "utf8");
-    // The base line, then: post b, pages index.html and b.html, old.html gone, b moved aside, a no longer.
-    expect(journal.trim().split("\n")).toHaveLength(7);
-    const { stored: _stored, ...reloaded } = await loadManifest(file, "/out");
-    expect(reloaded).toEqual(next);
-    writeFileSync(join(dir, "j", "site-manifest.journal"), `${journal}["g","torn`);
-    const torn = await loadManifest(file, "/out");
-    expect(torn.pages).toEqual(next.pages);
-    // The next save cuts the torn tail before appending.
-    await saveManifest(file, { ...next, pages: new Map([...next.pages, ["c.html", "c"]]) }, torn);
-    expect((await loadManifest(file, "/out")).pages.get("c.html")).toBe("c");
+  it("rewrites only the months whose posts or post pages changed, and removes the files it replaced", async () => {
+    const at = join(dir, "months");
+    const posts = [postOn("2024-01-05", 1), postOn("2024-01-20", 2), postOn("2024-02-03", 3), postOn("2024-03-01", 4, "t")];
+    await saveManifest(at, manifestOf(posts), { placed: posts, linked: 0 });
+    const first = monthFiles(at);
+    expect(first.map((name) => name.slice(0, "month-2024-01".length))).toEqual(["month-2024-01", "month-2024-02", "month-2024-03"]);
+    // A new post in March, its neighbour's page rewritten, the front page changed: January and February stay.
+    const previous = await loadManifest(at, "/out");
+    const added = postOn("2024-03-02", 5, "t");
+    previous.posts.set(added.fileName, added);
+    previous.pages.set(added.path, "new");
+    previous.pages.set(posts[3]!.path, "next link");
+    previous.pages.set("index.html", "front-2");
+    await saveManifest(at, previous, { placed: [...posts, added], linked: 0 }, previous);
+    const second = monthFiles(at);
+    expect(second.filter((name) => first.includes(name))).toEqual(first.slice(0, 2));
+    expect(second).toHaveLength(3);
+    const loaded = await loadManifest(at, "/out");
+    expect(loaded.posts.get(added.fileName)).toEqual(added);
+    expect(loaded.pages.get(posts[3]!.path)).toBe("next link");
+    expect(loaded.pages.get("index.html")).toBe("front-2");
+    expect(loadSummary(at)!.index.names).toEqual([...posts, added].map((p) => p.fileName));
+  });
+
+  it("keeps the last build whole when a save is killed before the summary is renamed", async () => {
+    const at = join(dir, "killed");
+    const posts = [postOn("2024-01-05", 1), postOn("2024-02-03", 2)];
+    await saveManifest(at, manifestOf(posts), { placed: posts, linked: 0 });
+    const before = await loadManifest(at, "/out");
+    // What a kill leaves: a month written under a new name, and a summary never renamed into place.
+    writeFileSync(join(at, "month-2024-01-ffffffffffff.bin"), "half");
+    writeFileSync(join(at, "summary.bin.1234.tmp"), "half");
+    expect(content(await loadManifest(at, "/out"))).toEqual(content(before));
+    await saveManifest(at, manifestOf(posts, "again"), { placed: posts, linked: 0 }, before);
+    expect(readdirSync(at).filter((name) => name.includes("ffff") || name.endsWith(".tmp"))).toEqual([]);
+    expect((await loadManifest(at, "/out")).pages.get("index.html")).toBe("front-again");
+  });
+
+  it("gives an empty manifest when a month file is missing or cut short", async () => {
+    const at = join(dir, "cut");
+    const posts = Array.from({ length: 2500 }, (_, i) => postOn("2024-01-05", i));
+    await saveManifest(at, manifestOf(posts), { placed: posts, linked: 0 });
+    const [month] = monthFiles(at);
+    const bytes = readFileSync(join(at, month!));
+    // The header frame, then the first frame of 2,000 posts: what follows (more posts, the pages) is cut off.
+    const afterHeader = 4 + bytes.readUInt32LE(0);
+    const afterFirst = afterHeader + 4 + bytes.readUInt32LE(afterHeader);
+    writeFileSync(join(at, month!), bytes.subarray(0, afterFirst));
+    expect((await loadManifest(at, "/out")).pages.size).toBe(0);
+    rmSync(join(at, month!));
+    expect((await loadManifest(at, "/out")).posts.size).toBe(0);
+  });
+
+  it("removes the single-file manifest older versions kept", async () => {
+    const state = join(dir, "legacy");
+    mkdirSync(state, { recursive: true });
+    writeFileSync(join(state, "site-manifest.bin"), "old");
+    writeFileSync(join(state, "site-manifest.journal"), "old");
+    await saveManifest(join(state, "site"), manifestOf([post]), { placed: [post], linked: 0 });
+    expect(existsSync(join(state, "site-manifest.bin")) || existsSync(join(state, "site-manifest.journal"))).toBe(false);
+  });
+
+  it("keeps a URL that is not derived from the output path", async () => {
+    const at = join(dir, "u");
+    const odd = { ...post, url: "/2023-12-07/a.html", path: "2023-12-07/a.html" };
+    await saveManifest(at, { ...manifestOf([]), posts: new Map([[odd.fileName, odd]]) }, { placed: [odd], linked: 0 });
+    expect((await loadManifest(at, "/out")).posts.get(odd.fileName)).toEqual(odd);
+  });
+
+  it("files posts whose day is no date under one month", () => {
+    expect([monthOf("2024-05-17"), monthOf("NaN-NaN-NaN"), monthOf("")]).toEqual(["2024-05", "other", "other"]);
   });
 
   it("updatePosts: brings the records up to date in place and names what changed", () => {
@@ -72,74 +147,19 @@ describe("the site manifest", () => {
     expect(updatePosts(records, [a, editedB, added]).size).toBe(0);
   });
 
-  it("journals the changes a build names, its maps updated in place, as a comparison would", async () => {
-    const file = join(dir, "known", "site-manifest.bin");
-    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"], ["old.html", "o"]]), posts: new Map([[post.fileName, post]]), movedAside: new Map() });
-    const previous = await loadManifest(file, "/out");
-    const added = { ...post, fileName: "2023-12-08-b.md", path: "2023-12-08/b/index.html", url: "/2023-12-08/b/" };
-    const pages = previous.pages;
-    const changed = new Map<string, string | null>([["index.html", "in2"], ["b.html", "b"], ["old.html", null]]);
-    for (const [path, inputs] of changed) inputs === null ? pages.delete(path) : pages.set(path, inputs);
-    const postChanges = updatePosts(previous.posts, [added]);
-    const next: SiteManifest = { out: "/out", placeKey: "k", siteHash: "sh", pages, posts: previous.posts, movedAside: new Map() };
-    await saveManifest(file, next, previous, { pages: changed, posts: postChanges });
-    // The base line, then: post b, the first post gone, pages index.html and b.html, old.html gone.
-    expect(readFileSync(join(dir, "known", "site-manifest.journal"), "utf8").trim().split("\n")).toHaveLength(6);
-    const { stored: _stored, ...reloaded } = await loadManifest(file, "/out");
-    expect(reloaded).toEqual({ ...next, pages: new Map([["index.html", "in2"], ["b.html", "b"]]), posts: new Map([[added.fileName, added]]) });
-  });
-
-  it("folds a journal that would pass 1 MB into the base, even when the base is far larger", async () => {
-    const file = join(dir, "cap", "site-manifest.bin");
-    const inputs = "i".repeat(200);
-    const pages = new Map(Array.from({ length: 30_000 }, (_, i) => [`p/${i}/index.html`, inputs] as [string, string]));
-    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages, posts: new Map(), movedAside: new Map() });
-    expect(readFileSync(file).length).toBeGreaterThan(5_000_000);
-    const changeSome = async (count: number, mark: string): Promise<void> => {
-      const previous = await loadManifest(file, "/out");
-      const next = new Map(previous.pages);
-      for (let i = 0; i < count; i++) next.set(`p/${i}/index.html`, `${mark}${inputs}`);
-      await saveManifest(file, { ...previous, pages: next }, previous);
-    };
-    await changeSome(100, "a");
-    const journal = join(dir, "cap", "site-manifest.journal");
-    expect(readFileSync(journal, "utf8").trim().split("\n")).toHaveLength(101);
-    // 5,000 lines of about 230 bytes: past 1 MB, though under a quarter of the base.
-    await changeSome(5_000, "b");
-    expect(() => readFileSync(journal)).toThrow();
-    expect((await loadManifest(file, "/out")).pages.get("p/4999/index.html")).toBe(`b${inputs}`);
-  });
-
-  it("keeps a URL that is not derived from the output path", async () => {
-    const file = join(dir, "u", "site-manifest.bin");
-    const odd = { ...post, url: "/2023-12-07/a.html", path: "2023-12-07/a.html" };
-    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map(), posts: new Map([[odd.fileName, odd]]), movedAside: new Map() });
-    expect((await loadManifest(file, "/out")).posts.get(odd.fileName)).toEqual(odd);
-  });
-
-  it("gives an empty manifest when the base was cut at a frame boundary (its counts do not match)", async () => {
-    const file = join(dir, "cut", "site-manifest.bin");
-    await saveManifest(file, { out: "/out", placeKey: "k", siteHash: "sh", pages: new Map([["index.html", "in"]]), posts: new Map([[post.fileName, post]]), movedAside: new Map() });
-    const bytes = readFileSync(file);
-    // Header frame, then the pages frame: what is left after them is the posts frame.
-    const afterHeader = 4 + bytes.readUInt32LE(0);
-    const afterPages = afterHeader + 4 + bytes.readUInt32LE(afterHeader);
-    expect(afterPages).toBeLessThan(bytes.length);
-    writeFileSync(file, bytes.subarray(0, afterPages));
-    expect((await loadManifest(file, "/out")).pages.size).toBe(0);
-  });
-
   it.each([
     ["missing", null],
-    ["not a manifest", Buffer.from("{\"version\":5}")],
-    ["cut short", frame({ version: 5, base: "b", out: "/out", placeKey: "k", siteHash: "sh" }).subarray(0, 12)],
-    ["another version", frame({ version: 99, base: "b", out: "/out", placeKey: "k", siteHash: "sh" })],
-  ])("gives an empty manifest (a full build) when %s", async (_reason, bytes) => {
-    const file = join(dir, `m-${Math.random()}.bin`);
-    if (bytes !== null) writeFileSync(file, bytes);
-    const loaded = await loadManifest(file, "/out");
+    ["not a manifest", Buffer.from("{\"version\":6}")],
+    ["cut short", frame({ version: 6, out: "/out", placeKey: "k", siteHash: "sh" }).subarray(0, 12)],
+    ["another version", frame({ version: 99, out: "/out", placeKey: "k", siteHash: "sh" })],
+  ])("gives an empty manifest (a full build) when the summary is %s", async (_reason, bytes) => {
+    const at = join(dir, `m-${Math.random()}`);
+    mkdirSync(at);
+    if (bytes !== null) writeFileSync(join(at, "summary.bin"), bytes);
+    const loaded = await loadManifest(at, "/out");
     expect(loaded.pages.size).toBe(0);
     expect(loaded.out).toBe("/out");
+    expect(loadSummary(at)).toBeNull();
   });
 
   it.each([
