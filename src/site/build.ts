@@ -4,14 +4,15 @@ import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
-import { addedFiles } from "./listing-delta.js";
+import { addedFiles, indexPositions } from "./listing-delta.js";
 import { emptyManifest, loadManifest, loadSummary, saveManifest, updatePosts } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
-import { listPostFiles, listPostFilesAside, type FileStat } from "./post-files.js";
+import { filesOf, listPostFilesAside, listPostFilesHere, statPostFiles, type FileStat, type PostListing } from "./post-files.js";
 import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
+import { buildRecent, type RecentInput } from "./recent-build.js";
 import { postJobOf, type WorkerSetup } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { BATCH, createRenderPool, workerCount, type RenderPool } from "./render-pool.js";
@@ -38,9 +39,16 @@ export interface BuildOptions {
   search?: boolean;
   /** Render threads besides the main one; default none below 4 cores (see render-pool.ts `workerCount`). */
   workers?: number;
+  /** URLs per sitemap file; default the protocol's 50,000. */
+  sitemapLimit?: number;
 }
 
 export interface BuildReport {
+  /**
+   * How the build found its work: `unchanged` found no new, edited or deleted post and settings as they were;
+   * `recent` had new posts only and planned the pages they reach; `whole` planned every page.
+   */
+  scope: "unchanged" | "recent" | "whole";
   /** Files the site consists of (pages, feeds, assets; the search index not counted). */
   pages: number;
   /** Files written in this build. */
@@ -97,6 +105,11 @@ function sizeOf(file: string): number {
   } catch {
     return 0;
   }
+}
+
+/** The search page's scripts that the theme has, in the order it loads them. */
+function searchScriptsOf(assetNames: ReadonlySet<string>): string[] {
+  return ["assets/search-engine.js", "assets/search.js"].filter((p) => assetNames.has(p)).map((p) => p.slice("assets/".length));
 }
 
 function placeKeyOf(config: SiteConfig): string {
@@ -199,6 +212,58 @@ async function renderAndWrite(
   await Promise.all([mainThread.catch(stopOthers), workers.catch(stopOthers)]);
 }
 
+/**
+ * A build from the manifest's summary, when the listing shows new posts only (or nothing new) and the settings
+ * and output folder are those of the last build: nothing to do, or the pages the new posts reach
+ * (recent-build.ts). Null when the whole archive must be read: an indexed post edited or gone, or a change the
+ * short way cannot place. The stats of the listing, which only tell edits, are awaited last.
+ */
+async function buildFromSummary(input: Omit<RecentInput, "summary" | "indexAt" | "added" | "out" | "unchangedElse">, listing: PostListing, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
+  const summary = loadSummary(input.manifestDir);
+  if (!summary || summary.out !== input.outRoot || summary.placeKey !== input.placeKey || summary.siteHash !== input.siteHash || !existsSync(join(input.outRoot, "index.html"))) return null;
+  let names;
+  try {
+    names = await listing.names;
+  } catch (error) {
+    return ioFailure(error, `reading ${input.postsDir}`);
+  }
+  const indexAt = indexPositions(summary.index);
+  const newNames = names.filter((name) => !indexAt.has(name));
+  // Names are distinct, so fewer known names than indexed posts means some are gone.
+  if (names.length - newNames.length !== summary.index.names.length) return null;
+  const newFiles = filesOf(newNames, statPostFiles(input.postsDir, newNames));
+  // Files the index does not know that still cannot be read are reported again, as a full build does.
+  const tried = readPosts(input.postsDir, newFiles, input.config, input.htmlCache);
+  const unreadable = tried.unreadable.sort(byFileName);
+  const scanned = Math.round(clock() - started);
+  // No indexed post edited, and the new files as read here.
+  const unchangedElse = async (): Promise<boolean> => {
+    const added = addedFiles(summary.index, await listing.files, indexAt);
+    return added !== null && sameFiles(added, newFiles);
+  };
+  const report = (fields: Pick<BuildReport, "scope" | "pages" | "written" | "posts" | "search" | "stories"> & { phases: Omit<BuildReport["phases"], "scan"> }): BuildReport =>
+    ({ ...fields, removed: 0, unreadable, parsed: newFiles.length, workers: 0, ms: Math.round(clock() - started), phases: { scan: scanned, ...fields.phases } });
+  try {
+    if (tried.posts.length === 0) {
+      if (input.searchStateDir !== undefined && hasPendingWork(input.searchStateDir)) return null;
+      if (!(await unchangedElse())) return null;
+      return ok(report({ scope: "unchanged", pages: summary.pageCount, written: 0, posts: summary.index.names.length, search: { ran: false }, stories: { linked: summary.linked, read: 0 }, phases: { stories: 0, plan: 0, write: 0, search: 0, save: 0 } }));
+    }
+    const recent = await buildRecent({ ...input, summary, indexAt, added: tried.posts, out: createOutputDir(input.outRoot), unchangedElse });
+    if (!recent) return null;
+    return ok(report({ scope: "recent", pages: recent.pages, written: recent.written, posts: recent.posts, search: recent.search, stories: { linked: recent.linked, read: recent.postsRead }, phases: recent.phases }));
+  } catch (error) {
+    return ioFailure(error, (error as NodeJS.ErrnoException).syscall === "scandir" || (error as NodeJS.ErrnoException).syscall === "stat" ? `reading ${input.postsDir}` : `writing the site to ${input.outRoot}`);
+  }
+}
+
+/** True when `a` and `b` name the same files with the same sizes and mtimes. */
+function sameFiles(a: readonly FileStat[], b: readonly FileStat[]): boolean {
+  if (a.length !== b.length) return false;
+  const known = new Map(b.map((file) => [file.fileName, file]));
+  return a.every((file) => known.get(file.fileName)?.size === file.size && known.get(file.fileName)?.mtimeMs === file.mtimeMs);
+}
+
 /** Builds the site of the mirror in `options.dir`; see `buildSite` in index.ts. */
 export async function build(options: BuildOptions): Promise<Result<BuildReport>> {
   const clock = options.clock ?? (() => performance.now());
@@ -211,8 +276,6 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const full = options.full === true;
   const postsDir = join(dir, "_posts");
   const listing = !full && sizeOf(join(manifestDir, "summary.bin")) >= LIST_ASIDE_FROM_BYTES ? listPostFilesAside(postsDir) : undefined;
-  // Handled where it is awaited; a build that stops before then must not die of an unhandled rejection.
-  listing?.catch(() => undefined);
   const configResult = await loadSiteConfig(dir);
   if (!configResult.ok) return configResult;
   const config = configResult.value;
@@ -229,40 +292,24 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const placeKey = placeKeyOf(config);
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
   const searchStateDir = join(dir, ".newsmirror", "search");
-  let files: FileStat[] | undefined;
+  const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
   if (!full) {
-    // Most hourly builds find no new post: the summary and the listing tell, without reading the months.
-    const summary = loadSummary(manifestDir);
-    if (summary && summary.out === outRoot && summary.placeKey === placeKey && summary.siteHash === siteHash && existsSync(join(outRoot, "index.html"))) {
-      try {
-        files = listing ? await listing : listPostFiles(postsDir);
-      } catch (error) {
-        return ioFailure(error, `reading ${postsDir}`);
-      }
-      const added = addedFiles(summary.index, files);
-      if (added !== null && !(options.search !== false && hasPendingWork(searchStateDir))) {
-        // Files the index does not know that still cannot be read are reported again, as a full build does.
-        const tried = readPosts(postsDir, added, config);
-        if (tried.posts.length === 0) {
-          const ms = Math.round(clock() - started);
-          return ok({
-            pages: summary.pageCount, written: 0, removed: 0, unreadable: tried.unreadable.sort(byFileName), posts: summary.index.names.length, parsed: added.length,
-            search: { ran: false }, ms, workers: 0, stories: { linked: summary.linked, read: 0 }, phases: { scan: ms, stories: 0, plan: 0, write: 0, search: 0, save: 0 },
-          });
-        }
-      }
-    }
+    const assetNames = new Set(theme.assets.map((a) => a.path));
+    const quick = await buildFromSummary({
+      manifestDir, postsDir, storyFile: join(dir, STORY_FILE), config, theme, siteHash, placeKey, htmlCache, outRoot, searchScripts: searchScriptsOf(assetNames),
+      toggle: assetNames.has("assets/toggle.js"), searchStateDir: options.search === false ? undefined : searchStateDir, sitemapLimit: options.sitemapLimit,
+    }, listing ?? listPostFilesHere(postsDir), started, clock);
+    if (quick) return quick;
   }
   const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestDir, outRoot);
   const samePlacement = previous.placeKey === placeKey;
 
   const phaseStart = clock();
-  const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
   // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
   const samePlace = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
   const renderAll = full || !samePlace;
   const assetNames = new Set(theme.assets.map((a) => a.path));
-  const searchScripts = ["assets/search-engine.js", "assets/search.js"].filter((p) => assetNames.has(p)).map((p) => p.slice("assets/".length));
+  const searchScripts = searchScriptsOf(assetNames);
   const setup: WorkerSetup = { mirrorDir: dir, postsDir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts, toggle: assetNames.has("assets/toggle.js") };
   const storyFile = join(dir, STORY_FILE);
   let scan: PostScan;
@@ -271,7 +318,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   let readBy = new Map<string, number>();
   let workersWanted = 0;
   try {
-    files ??= listing ? await listing : listPostFiles(postsDir);
+    const files = await (listing ?? listPostFilesHere(postsDir)).files;
     workersWanted = renderAll ? workerCount(files.length, options.workers) : 0;
     if (workersWanted > 0) {
       ({ scan, pool, readBy } = await readSharing(files, previous.posts, samePlacement, config, htmlCache, setup, workersWanted));
@@ -302,7 +349,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   // From here to the end of rendering, one finally closes the workers (some run since the reading): a worker
   // left running keeps the process alive after the build has returned.
   try {
-    plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse, stories: stories.links });
+    plan = planPages(scan.posts, config, { siteHash, assets: theme.assets, previous: reuse, stories: stories.links, sitemapLimit: options.sitemapLimit });
     planned = clock();
     const ctx: RenderContext = {
       plan,
@@ -352,6 +399,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     return ioFailure(error, `saving ${manifestDir}`);
   }
   return ok({
+    scope: "whole",
     pages: plan.pages.length,
     written,
     removed,

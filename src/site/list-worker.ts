@@ -1,11 +1,14 @@
-// Lists the post files on a worker thread (see `listPostFilesAside`); null when listing failed.
+// Lists the post files on a worker thread (see `listPostFilesAside`): the names, then their stats; null when
+// listing failed.
 import { parentPort, workerData } from "node:worker_threads";
-import { listPostFiles, packFiles, type PackedFiles } from "./post-files.js";
+import { listPostNames, statPostFiles, type ListMessage } from "./post-files.js";
 
-let reply: PackedFiles | null;
+const postsDir = workerData as string;
 try {
-  reply = packFiles(listPostFiles(workerData as string));
+  const names = listPostNames(postsDir);
+  parentPort!.postMessage({ names } satisfies ListMessage);
+  const stats = statPostFiles(postsDir, names);
+  parentPort!.postMessage(stats satisfies ListMessage);
 } catch {
-  reply = null;
+  parentPort!.postMessage(null);
 }
-parentPort!.postMessage(reply);

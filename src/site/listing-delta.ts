@@ -6,9 +6,7 @@ import type { FileStat } from "./post-files.js";
  * The listed files the index does not know (new posts, or files that could not be read last time), or null
  * when a file the index knows was edited (another size or mtime) or is gone: then the whole archive is read.
  */
-export function addedFiles(index: PostIndex, files: readonly FileStat[]): FileStat[] | null {
-  const at = new Map<string, number>();
-  index.names.forEach((name, i) => at.set(name, i));
+export function addedFiles(index: PostIndex, files: readonly FileStat[], at = indexPositions(index)): FileStat[] | null {
   const added: FileStat[] = [];
   let known = 0;
   for (const file of files) {
@@ -22,4 +20,11 @@ export function addedFiles(index: PostIndex, files: readonly FileStat[]): FileSt
   }
   // File names are distinct, so fewer known files than indexed ones means some are gone.
   return known === index.names.length ? added : null;
+}
+
+/** Each indexed file name's position in the index. */
+export function indexPositions(index: PostIndex): Map<string, number> {
+  const at = new Map<string, number>();
+  index.names.forEach((name, i) => at.set(name, i));
+  return at;
 }

@@ -85,7 +85,7 @@ interface SummaryHeader {
   linked: number;
 }
 
-/** What a build that may change nothing reads first: the settings and the index, no month file. */
+/** What a build that may change little reads first: the settings and the index, no month file. */
 export interface ManifestSummary {
   out: string;
   placeKey: string;
@@ -93,6 +93,10 @@ export interface ManifestSummary {
   pageCount: number;
   linked: number;
   index: PostIndex;
+  movedAside: Map<string, string>;
+  months: Map<string, StoredMonth>;
+  /** The recorded pages that are not post pages (unless `loadSummary` was told not to read them). */
+  otherPages?: Map<string, string>;
 }
 
 /** The month file of a day "2024-05-17": "2024-05"; days that are no date share "other". */
@@ -193,12 +197,56 @@ function readSummary(dir: string): { header: SummaryHeader; index: PostIndex; fr
   }
 }
 
-/** The summary alone (settings and the post index); null when missing, unreadable or of another version. */
-export function loadSummary(dir: string): ManifestSummary | null {
+/**
+ * The summary alone (settings, the post index and, `withPages`, the pages other than post pages: about 6,000
+ * at 100,000 posts); null when missing, unreadable or of another version.
+ */
+export function loadSummary(dir: string, withPages = true): ManifestSummary | null {
   const read = readSummary(dir);
   if (!read) return null;
-  const { header, index } = read;
-  return { out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pageCount: header.pageCount, linked: header.linked, index };
+  const { header, index, frames } = read;
+  const summary: ManifestSummary = {
+    out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pageCount: header.pageCount, linked: header.linked, index,
+    movedAside: new Map(header.movedAside), months: new Map(header.months),
+  };
+  if (withPages) {
+    try {
+      summary.otherPages = new Map();
+      readRowFrames(frames, summary.otherPages);
+      if (summary.otherPages.size !== header.otherPages) return null;
+    } catch {
+      return null;
+    }
+  }
+  return summary;
+}
+
+/** The posts and post pages of `months` (keys of `summary.months`); null when one cannot be read whole. */
+export function loadMonths(dir: string, summary: ManifestSummary, months: Iterable<string>): { posts: Map<string, PostSummary>; pages: Map<string, string> } | null {
+  const posts = new Map<string, PostSummary>();
+  const pages = new Map<string, string>();
+  try {
+    for (const month of months) {
+      const stored = summary.months.get(month);
+      if (!stored) continue;
+      if (!readMonth(dir, month, stored, pages, posts)) return null;
+    }
+    return { posts, pages };
+  } catch {
+    return null;
+  }
+}
+
+/** Adds a month file's posts and pages to the maps; false when it is not the file the summary names, whole. */
+function readMonth(dir: string, month: string, stored: StoredMonth, pages: Map<string, string>, posts: Map<string, PostSummary>): boolean {
+  const monthFrames = framesOf(readFileSync(join(dir, stored.file)));
+  const first = monthFrames.next().value as { version: number; month: string } | undefined;
+  if (first?.version !== MANIFEST_VERSION || first.month !== month) return false;
+  const pagesBefore = pages.size;
+  const postsBefore = posts.size;
+  readRowFrames(monthFrames, pages, posts);
+  // A month cut short would drop pages from the record, and their files would never be removed.
+  return pages.size - pagesBefore === stored.pages && posts.size - postsBefore === stored.posts;
 }
 
 /** Reads the whole manifest from `dir`; missing, unreadable, incomplete or from another version gives an empty one. */
@@ -213,16 +261,7 @@ export async function loadManifest(dir: string, out: string): Promise<SiteManife
     };
     readRowFrames(frames, manifest.pages);
     if (manifest.pages.size !== header.otherPages) return emptyManifest(out);
-    for (const [month, stored] of header.months) {
-      const monthFrames = framesOf(readFileSync(join(dir, stored.file)));
-      const first = monthFrames.next().value as { version: number; month: string } | undefined;
-      if (first?.version !== MANIFEST_VERSION || first.month !== month) return emptyManifest(out);
-      const pagesBefore = manifest.pages.size;
-      const postsBefore = manifest.posts.size;
-      readRowFrames(monthFrames, manifest.pages, manifest.posts);
-      // A month cut short would drop pages from the record, and their files would never be removed.
-      if (manifest.pages.size - pagesBefore !== stored.pages || manifest.posts.size - postsBefore !== stored.posts) return emptyManifest(out);
-    }
+    for (const [month, stored] of header.months) if (!readMonth(dir, month, stored, manifest.pages, manifest.posts)) return emptyManifest(out);
     if (manifest.pages.size !== header.pageCount || manifest.posts.size !== index.names.length) return emptyManifest(out);
     return manifest;
   } catch {
@@ -231,7 +270,7 @@ export async function loadManifest(dir: string, out: string): Promise<SiteManife
 }
 
 /** A month's posts (placed, in order) and their pages' input hashes. */
-interface MonthContent {
+export interface MonthContent {
   /** The posts as the manifest keeps them (before any move aside), with the output file of each one's page. */
   posts: Array<{ post: PostSummary; page: string }>;
 }
@@ -264,12 +303,53 @@ export interface SaveExtras {
   linked: number;
 }
 
+/** Everything a save writes: the summary's parts, and each month's content (or its file, kept as it is). */
+export interface ManifestParts {
+  out: string;
+  placeKey: string;
+  siteHash: string;
+  movedAside: ReadonlyMap<string, string>;
+  linked: number;
+  index: PostIndex;
+  otherPages: ReadonlyMap<string, string>;
+  /** Pages of the whole site. */
+  pageCount: number;
+  /** Each month's content and the inputs of its post pages, or the file that holds it already. */
+  months: Map<string, StoredMonth | { content: MonthContent; pages: ReadonlyMap<string, string> }>;
+  /** The months as last saved: a month whose content has the same fingerprint keeps its file. */
+  before?: ReadonlyMap<string, StoredMonth>;
+}
+
+/** Writes the months that changed, then the summary (the step that commits), then removes what it replaced. */
+export function writeManifest(dir: string, parts: ManifestParts): void {
+  mkdirSync(dir, { recursive: true });
+  const stored = new Map<string, StoredMonth>();
+  for (const [month, part] of parts.months) {
+    if (!("content" in part)) {
+      stored.set(month, part);
+      continue;
+    }
+    const fingerprint = monthFingerprint(part.content, part.pages);
+    const last = parts.before?.get(month);
+    stored.set(month, last?.fingerprint === fingerprint ? last : writeMonth(dir, month, part.content, part.pages, fingerprint));
+  }
+  const header: SummaryHeader = {
+    version: MANIFEST_VERSION, out: parts.out, placeKey: parts.placeKey, siteHash: parts.siteHash, movedAside: [...parts.movedAside],
+    months: [...stored], pageCount: parts.pageCount, otherPages: parts.otherPages.size, linked: parts.linked,
+  };
+  const temp = join(dir, `${SUMMARY_FILE}.${process.pid}.tmp`);
+  writeFrames(temp, [header, parts.index, ...framesOfRows("g", parts.otherPages, (entry) => entry)]);
+  renameSync(temp, join(dir, SUMMARY_FILE));
+  removeUnnamed(dir, new Set([...stored.values()].map((m) => m.file)));
+  // The single-file manifest of version 5 and before, never read again.
+  for (const old of ["site-manifest.bin", "site-manifest.journal", "site-manifest.json"]) rmSync(join(dirname(dir), old), { force: true });
+}
+
 /**
  * Saves `manifest` into `dir`: the months whose content changed since `previous` (what `loadManifest` gave),
  * every month when there is none, then the summary; then removes the files the summary no longer names.
  */
 export async function saveManifest(dir: string, manifest: SiteManifest, extras: SaveExtras, previous?: SiteManifest): Promise<void> {
-  mkdirSync(dir, { recursive: true });
   const { placed } = extras;
   const months = new Map<string, MonthContent>();
   const postPages = new Set<string>();
@@ -298,24 +378,11 @@ export async function saveManifest(dir: string, manifest: SiteManifest, extras: 
     index.days.push(post.day);
     index.sites[i] = site;
   });
-  const before = previous?.stored;
-  const stored = new Map<string, StoredMonth>();
-  for (const [month, content] of months) {
-    const fingerprint = monthFingerprint(content, manifest.pages);
-    const last = before?.get(month);
-    stored.set(month, last?.fingerprint === fingerprint ? last : writeMonth(dir, month, content, manifest.pages, fingerprint));
-  }
-  const otherPages = [...manifest.pages].filter(([path]) => !postPages.has(path));
-  const header: SummaryHeader = {
-    version: MANIFEST_VERSION, out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash, movedAside: [...manifest.movedAside],
-    months: [...stored], pageCount: manifest.pages.size, otherPages: otherPages.length, linked: extras.linked,
-  };
-  const temp = join(dir, `${SUMMARY_FILE}.${process.pid}.tmp`);
-  writeFrames(temp, [header, index, ...framesOfRows("g", otherPages, (entry) => entry)]);
-  renameSync(temp, join(dir, SUMMARY_FILE));
-  removeUnnamed(dir, new Set([...stored.values()].map((m) => m.file)));
-  // The single-file manifest of version 5 and before, never read again.
-  for (const old of ["site-manifest.bin", "site-manifest.journal", "site-manifest.json"]) rmSync(join(dirname(dir), old), { force: true });
+  const otherPages = new Map([...manifest.pages].filter(([path]) => !postPages.has(path)));
+  writeManifest(dir, {
+    out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash, movedAside: manifest.movedAside, linked: extras.linked, index, otherPages,
+    pageCount: manifest.pages.size, months: new Map([...months].map(([month, content]) => [month, { content, pages: manifest.pages }])), before: previous?.stored,
+  });
 }
 
 /** Month files and temporary files the summary does not name: replaced months, and what a kill left behind. */

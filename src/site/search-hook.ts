@@ -102,3 +102,17 @@ export async function indexForSearch(input: SearchInput): Promise<SearchOutcome>
     return { ran: true, failure: `search index: ${(error as Error).message}` };
   }
 }
+
+/**
+ * Indexes `added` (new posts, none edited or deleted) into the existing index. Null when the index cannot take
+ * them alone (no usable state: every post must be handed over, which the caller's full build does).
+ */
+export async function indexAddedPosts(added: readonly PostSummary[], input: Pick<SearchInput, "postsDir" | "out" | "stateDir">): Promise<SearchOutcome | null> {
+  try {
+    const result = await buildSearchIndex(docsOf(added, input.postsDir), input.out, { stateDir: input.stateDir, full: false, prefix: SEARCH_INDEX_PREFIX, appendOnly: true, removed: [] });
+    if (!result.ok) return result.failure.code === "search.needs-all" ? null : { ran: true, failure: result.failure.message };
+    return { ran: true, docs: result.value.docs, filesWritten: result.value.shardsWritten, appendOnly: true };
+  } catch (error) {
+    return { ran: true, failure: `search index: ${(error as Error).message}` };
+  }
+}

@@ -154,10 +154,48 @@ function windowsOf(weeks: Map<number, Week>): Array<{ w: number; members: StoryP
  */
 export async function linkStories(posts: readonly StoryPost[], cache: StoryCache, readHtml: (fileName: string) => Promise<string>): Promise<StoryLinks> {
   const weeks = postsByWeek(posts);
-  const windows = windowsOf(weeks);
-  const newestWindow = windows.length === 0 ? 0 : (windows[windows.length - 1] as { w: number }).w;
-  const keepsText = (post: StoryPost): boolean => weekOf(post) >= newestWindow - TEXT_WINDOWS + 1;
   const next = emptyStoryCache();
+  const found = await computeWindows(weeks, windowsOf(weeks), cache, next, readHtml);
+  return { links: linksOfClusters(found.clusters, posts), cache: next, windowsComputed: found.windowsComputed, postsRead: found.postsRead };
+}
+
+/**
+ * The cache with windows `only` found again among `posts` (which must hold every post of those windows' weeks and
+ * of the newest windows, whose texts the cache keeps); every other window is kept as `cache` has it. For a build
+ * whose only change is new posts: the windows they fall in are the only ones whose members changed.
+ */
+export async function relinkWindows(posts: readonly StoryPost[], cache: StoryCache, readHtml: (fileName: string) => Promise<string>, only: ReadonlySet<number>): Promise<Omit<StoryLinks, "links">> {
+  const weeks = postsByWeek(posts);
+  const next = emptyStoryCache();
+  for (const [w, window] of Object.entries(cache.windows)) if (!only.has(Number(w))) next.windows[w] = window;
+  const found = await computeWindows(weeks, windowsOf(weeks).filter((window) => only.has(window.w)), cache, next, readHtml);
+  return { cache: next, windowsComputed: found.windowsComputed, postsRead: found.postsRead };
+}
+
+/** The windows a post at `time` (epoch ms) is a member of. */
+export function windowsOfTime(time: number): number[] {
+  const week = Math.floor(time / WEEK_MS);
+  return Array.from({ length: WINDOW_WEEKS }, (_, i) => week - WINDOW_WEEKS + 1 + i);
+}
+
+/** The first time (epoch ms) of week `week`, and the weeks whose texts the cache keeps after window `newest`. */
+export const weekStart = (week: number): number => week * WEEK_MS;
+export const firstTextWeek = (newestWindow: number): number => newestWindow - TEXT_WINDOWS + 1;
+
+/** Every cluster the cache holds, window by window. */
+export function clustersOfCache(cache: StoryCache): string[][] {
+  return Object.values(cache.windows).flatMap((window) => window.clusters);
+}
+
+/**
+ * Finds the clusters of `windows` into `next` (reusing those `cache` has for the same members) and the texts of
+ * the newest windows' posts; returns every cluster found or reused.
+ */
+async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: number; members: StoryPost[]; key: string }>, cache: StoryCache, next: StoryCache, readHtml: (fileName: string) => Promise<string>): Promise<{ clusters: string[][]; windowsComputed: number; postsRead: number }> {
+  let newestWindow = 0;
+  for (const week of weeks.keys()) newestWindow = Math.max(newestWindow, week);
+  if (weeks.size === 0) newestWindow = 0;
+  const keepsText = (post: StoryPost): boolean => weekOf(post) >= firstTextWeek(newestWindow);
   const sentencesOf = new Map<string, string[]>();
   const unreadable = new Set<string>();
   const clusters: string[][] = [];
@@ -190,12 +228,13 @@ export async function linkStories(posts: readonly StoryPost[], cache: StoryCache
     const docs = members.map((p) => ({ id: p.fileName, site: p.site, time: p.time, sentences: sentencesOf.get(p.fileName) ?? [] }));
     const found = findPreparedStoryClusters(docs);
     if (!members.some((p) => unreadable.has(p.fileName))) next.windows[w] = { key, clusters: found };
+    else delete next.windows[w];
     clusters.push(...found);
     // Window w + 1 covers weeks w + 1 and w + 2: the texts of week w are needed again only for the text cache.
     for (const post of members) if (weekOf(post) === w && !keepsText(post)) sentencesOf.delete(post.fileName);
   }
   for (const [week, { posts: weekPosts }] of weeks) {
-    if (week < newestWindow - TEXT_WINDOWS + 1) continue;
+    if (week < firstTextWeek(newestWindow)) continue;
     for (const post of weekPosts) {
       if (unreadable.has(post.fileName)) continue;
       const sentences = sentencesOf.get(post.fileName);
@@ -204,11 +243,11 @@ export async function linkStories(posts: readonly StoryPost[], cache: StoryCache
       else if (old !== undefined && old[0] === post.hash) next.texts[post.fileName] = old;
     }
   }
-  return { links: linksOfClusters(clusters, posts), cache: next, windowsComputed, postsRead };
+  return { clusters, windowsComputed, postsRead };
 }
 
 /** Clusters found in overlapping windows, joined (union-find), as each member's list of the others. */
-function linksOfClusters(clusters: readonly string[][], posts: readonly StoryPost[]): Map<string, string[]> {
+export function linksOfClusters(clusters: readonly string[][], posts: readonly StoryPost[]): Map<string, string[]> {
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let root = id;

@@ -1,9 +1,9 @@
 // Tests src/site/post-files.ts: the listing of `_posts/` is the same on a worker thread as here.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { listPostFiles, listPostFilesAside, packFiles, unpackFiles } from "../../src/site/post-files.js";
+import { listPostFiles, listPostFilesAside, listPostFilesHere, listPostNames } from "../../src/site/post-files.js";
 import { sharedPath } from "../support/paths.js";
 
 const temp = mkdtempSync(join(tmpdir(), "newsmirror-files-"));
@@ -20,25 +20,35 @@ describe("listPostFiles", () => {
     expect(listPostFiles(dir).map((f) => f.fileName).sort()).toEqual(["2023-12-07-a.md", "2023-12-10-詐騙.md", "news/2023-12-08-b.html"]);
   });
 
+  it("names a link to a folder but lists only files, with their sizes", () => {
+    const dir = join(temp, "links");
+    mkdirSync(join(dir, "real.md"), { recursive: true });
+    writeFileSync(join(dir, "2023-12-07-a.md"), "abc");
+    symlinkSync(join(dir, "real.md"), join(dir, "folder.md"));
+    symlinkSync(join(dir, "2023-12-07-a.md"), join(dir, "2023-12-08-link.md"));
+    expect(listPostNames(dir).sort()).toEqual(["2023-12-07-a.md", "2023-12-08-link.md", "folder.md"]);
+    expect(listPostFiles(dir).map((f) => [f.fileName, f.size]).sort()).toEqual([["2023-12-07-a.md", 3], ["2023-12-08-link.md", 3]]);
+  });
+
   it("gives nothing for a missing _posts/", () => {
     expect(listPostFiles(join(temp, "none"))).toEqual([]);
   });
 });
 
 describe("listPostFilesAside", () => {
-  it("gives on a worker thread exactly what listing here gives (the 2,470 corpus posts)", async () => {
+  it("gives on a worker thread, names first, exactly what listing here gives (the 2,470 corpus posts)", async () => {
     const dir = sharedPath("corpus/posts");
-    expect(await listPostFilesAside(dir)).toEqual(listPostFiles(dir));
+    const listing = listPostFilesAside(dir);
+    const here = listPostFiles(dir);
+    expect(await listing.names).toEqual(here.map((f) => f.fileName));
+    expect(await listing.files).toEqual(here);
   }, 30_000);
 
   it("fails as listing here fails when _posts/ is not a folder", async () => {
     const file = join(temp, "a-file");
     writeFileSync(file, "");
-    await expect(listPostFilesAside(file)).rejects.toMatchObject({ code: "ENOTDIR" });
+    await expect(listPostFilesAside(file).names).rejects.toMatchObject({ code: "ENOTDIR" });
+    await expect(listPostFilesAside(file).files).rejects.toMatchObject({ code: "ENOTDIR" });
+    await expect(listPostFilesHere(file).files).rejects.toMatchObject({ code: "ENOTDIR" });
   }, 30_000);
-
-  it("packs sizes and mtimes without loss", () => {
-    const files = [{ fileName: "a.md", size: 3, mtimeMs: 1795798739141.018 }, { fileName: "b/c.md", size: 0, mtimeMs: 0.5 }];
-    expect(unpackFiles(packFiles(files))).toEqual(files);
-  });
 });

@@ -1,0 +1,260 @@
+// A build whose only change is new posts near the end of the archive (the hourly case): it reads the manifest's
+// summary and the months those posts reach, plans only the pages they can change (recent-plan.ts), renders
+// those, and saves the months it touched. Any case it cannot handle as a full build would gives null before it
+// saves anything, and the caller builds the whole site, which writes the same bytes.
+import type { SiteConfig } from "./config.js";
+import { loadMonths, monthOf, writeManifest, type ManifestSummary, type MonthContent, type PostIndex, type StoredMonth } from "./manifest.js";
+import type { OutputDir } from "./output-dir.js";
+import { readPostHtml, type HtmlCache } from "./post-reader.js";
+import type { PostSummary } from "./post-record.js";
+import { layoutRecent, needPosts, planRecent, type RecentLayout } from "./recent-plan.js";
+import { renderPage, type RenderContext } from "./render-page.js";
+import { indexAddedPosts, type SearchOutcome } from "./search-hook.js";
+import { clustersOfCache, firstTextWeek, linksOfClusters, loadStoryCache, relinkWindows, saveStoryCache, weekStart, windowsOfTime, type StoryCache, type StoryPost } from "./story-links.js";
+import type { Theme } from "./theme.js";
+
+export interface RecentInput {
+  manifestDir: string;
+  postsDir: string;
+  storyFile: string;
+  config: SiteConfig;
+  theme: Theme;
+  siteHash: string;
+  placeKey: string;
+  summary: ManifestSummary;
+  /** The index's file names to their positions in it. */
+  indexAt: ReadonlyMap<string, number>;
+  /** The new posts, read and placed. */
+  added: PostSummary[];
+  htmlCache: HtmlCache;
+  out: OutputDir;
+  outRoot: string;
+  searchScripts: string[];
+  toggle: boolean;
+  /** Where the search index keeps its state; undefined leaves the search index as it is. */
+  searchStateDir?: string;
+  sitemapLimit?: number;
+  /** Whether the posts are as this build took them (no indexed post edited meanwhile); awaited before the search index and the save. */
+  unchangedElse: () => Promise<boolean>;
+}
+
+export interface RecentOutcome {
+  pages: number;
+  written: number;
+  posts: number;
+  linked: number;
+  postsRead: number;
+  search: SearchOutcome;
+  /** Milliseconds: links, plan, render and write, search, save. */
+  phases: { stories: number; plan: number; write: number; search: number; save: number };
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** Records and post-page inputs of the months read so far, read a month at most once. */
+class MonthReader {
+  readonly posts = new Map<string, PostSummary>();
+  readonly pages = new Map<string, string>();
+  readonly read = new Set<string>();
+  constructor(private readonly dir: string, private readonly summary: ManifestSummary) {}
+
+  /** Reads the months of the posts at `positions` (a new post's month is saved again); false when one cannot be read whole. */
+  need(layout: RecentLayout, positions: Iterable<number>): boolean {
+    const months = new Set<string>();
+    for (const g of positions) months.add(monthOf(layout.days[g]!));
+    const toRead = [...months].filter((month) => !this.read.has(month) && this.summary.months.has(month));
+    if (toRead.length === 0) return true;
+    const loaded = loadMonths(this.dir, this.summary, toRead);
+    if (!loaded) return false;
+    for (const [name, post] of loaded.posts) this.posts.set(name, post);
+    for (const [path, inputs] of loaded.pages) this.pages.set(path, inputs);
+    for (const month of toRead) this.read.add(month);
+    return true;
+  }
+}
+
+/** Links as one comparable string per post. */
+function linkTexts(links: Map<string, string[]>): Map<string, string> {
+  return new Map([...links].map(([name, others]) => [name, others.join("\n")]));
+}
+
+/** The new index: the old one with the new posts at their positions. */
+function mergedIndex(index: PostIndex, layout: RecentLayout): PostIndex {
+  const merged: PostIndex = {
+    names: new Array<string>(layout.count), sizes: new Float64Array(layout.count), mtimes: new Float64Array(layout.count), times: layout.times,
+    paths: new Array<string>(layout.count), days: layout.days, sites: layout.sites, siteNames: index.siteNames,
+  };
+  for (let g = 0; g < layout.count; g++) {
+    const i = layout.from[g]!;
+    if (i >= 0) {
+      merged.names[g] = index.names[i]!;
+      merged.sizes[g] = index.sizes[i]!;
+      merged.mtimes[g] = index.mtimes[i]!;
+      merged.paths[g] = index.paths[i]!;
+    } else {
+      const post = layout.added[-1 - i]!;
+      merged.names[g] = post.fileName;
+      merged.sizes[g] = post.size;
+      merged.mtimes[g] = post.mtimeMs;
+      merged.paths[g] = post.path;
+    }
+  }
+  return merged;
+}
+
+/**
+ * Builds the pages `input.added` reaches and saves what it changed; null when this change needs the whole
+ * archive (see recent-plan.ts), before anything is saved.
+ */
+export async function buildRecent(input: RecentInput): Promise<RecentOutcome | null> {
+  let clock = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = Math.round(now - clock);
+    clock = now;
+    return ms;
+  };
+  const { summary, config } = input;
+  const otherPages = summary.otherPages;
+  if (!otherPages) return null;
+  const layout = layoutRecent(summary.index, input.added, config);
+  if (!layout) return null;
+  const index = summary.index;
+  const addedAt = new Map(layout.added.map((post, j) => [post.fileName, layout.addedAt[j]!]));
+  const positionOf = (name: string): number | undefined => {
+    const i = input.indexAt.get(name);
+    return i === undefined ? addedAt.get(name) : layout.oldAt[i];
+  };
+
+  // Story links: the windows the new posts fall in are computed again; every other window must be in the cache.
+  const cache = await loadStoryCache(input.storyFile);
+  const touchedWindows = new Set(layout.added.flatMap((post) => windowsOfTime(post.time)));
+  let lastWeek = Number.NaN;
+  for (let g = 0; g < layout.count; g++) {
+    const week = Math.floor(layout.times[g]! / WEEK_MS);
+    if (week === lastWeek) continue;
+    lastWeek = week;
+    for (const w of windowsOfTime(layout.times[g]!)) if (!touchedWindows.has(w) && !Object.hasOwn(cache.windows, w)) return null;
+  }
+  // The posts of those windows and of the newest ones (whose texts the cache keeps), oldest first.
+  const fromWeek = Math.min(Math.min(...touchedWindows), firstTextWeek(lastWeek));
+  let storyStart = layout.count;
+  while (storyStart > 0 && layout.times[storyStart - 1]! >= weekStart(fromWeek)) storyStart--;
+  const storyPositions = Array.from({ length: layout.count - storyStart }, (_, k) => storyStart + k);
+  const months = new MonthReader(input.manifestDir, summary);
+  if (!months.need(layout, [...layout.needed, ...storyPositions])) return null;
+  const recordAt = (g: number): PostSummary | undefined => {
+    const i = layout.from[g]!;
+    return i < 0 ? layout.added[-1 - i] : months.posts.get(index.names[i]!);
+  };
+  const storyPosts: StoryPost[] = [];
+  for (const g of storyPositions) {
+    const post = recordAt(g);
+    if (!post) return null;
+    storyPosts.push({ fileName: post.fileName, site: post.site, time: post.time, hash: post.hash });
+  }
+  const readHtml = async (fileName: string): Promise<string> => input.htmlCache.peek(fileName) ?? readPostHtml(input.postsDir, fileName);
+  const relinked = await relinkWindows(storyPosts, cache, readHtml, touchedWindows);
+  const membersOf = (storyCache: StoryCache): StoryPost[] => {
+    const members = new Map<string, StoryPost>();
+    for (const cluster of clustersOfCache(storyCache)) {
+      for (const name of cluster) {
+        const g = positionOf(name);
+        if (g !== undefined && !members.has(name)) members.set(name, { fileName: name, site: "", time: layout.times[g]!, hash: "" });
+      }
+    }
+    return [...members.values()];
+  };
+  const oldLinks = linkTexts(linksOfClusters(clustersOfCache(cache), membersOf(cache)));
+  const links = linksOfClusters(clustersOfCache(relinked.cache), membersOf(relinked.cache));
+  const newLinks = linkTexts(links);
+  const changedLinks = new Set<string>();
+  for (const [name, text] of newLinks) if (oldLinks.get(name) !== text) changedLinks.add(name);
+  for (const name of oldLinks.keys()) if (!newLinks.has(name)) changedLinks.add(name);
+  // A post whose links changed is planned again: it, its neighbours and the posts it links to.
+  const relinkedAt: number[] = [];
+  for (const name of changedLinks) {
+    const g = positionOf(name);
+    if (g !== undefined) relinkedAt.push(g);
+    for (const other of links.get(name) ?? []) {
+      const at = positionOf(other);
+      if (at !== undefined) layout.needed.add(at);
+    }
+  }
+  // New posts' links name their story's members.
+  for (const post of layout.added) for (const other of links.get(post.fileName) ?? []) {
+    const at = positionOf(other);
+    if (at !== undefined) layout.needed.add(at);
+  }
+  needPosts(layout, relinkedAt);
+  if (!months.need(layout, layout.needed)) return null;
+  const stories = lap();
+
+  const recorded = (path: string): string | undefined => otherPages.get(path) ?? months.pages.get(path);
+  const plan = planRecent({ layout, index, records: months.posts, movedAside: summary.movedAside, siteHash: input.siteHash, stories: links, relinked: changedLinks, recorded, sitemapLimit: input.sitemapLimit }, config);
+  if (!plan) return null;
+  const planned = lap();
+
+  // Every check is behind: from here on this build writes.
+  if (relinked.windowsComputed > 0) await saveStoryCache(input.storyFile, relinked.cache);
+  const ctx: RenderContext = {
+    plan, config, theme: input.theme,
+    loadHtml: async (post) => input.htmlCache.take(post.fileName) ?? readPostHtml(input.postsDir, post.fileName),
+    takeHtml: (post) => input.htmlCache.take(post.fileName),
+    searchScripts: input.searchScripts, toggle: input.toggle,
+  };
+  let written = 0;
+  let pageCount = summary.pageCount;
+  for (const page of plan.pages) {
+    const before = recorded(page.path);
+    if (before === page.inputs) continue;
+    if (before === undefined) pageCount++;
+    const bytes = await renderPage(ctx, page);
+    if (typeof bytes === "string") await input.out.write(page.path, bytes);
+    else await input.out.copy(page.path, bytes.file);
+    if (page.kind === "post") months.pages.set(page.path, page.inputs);
+    else otherPages.set(page.path, page.inputs);
+    written++;
+  }
+  const wrote = lap();
+
+  // An indexed post edited after all (the listing's stats come last): the whole archive is read, and the pages
+  // written here are among those it writes.
+  if (!(await input.unchangedElse())) return null;
+  let search: SearchOutcome = { ran: false };
+  if (input.searchStateDir !== undefined) {
+    const indexed = await indexAddedPosts(layout.added, { postsDir: input.postsDir, out: input.out, stateDir: input.searchStateDir });
+    // No usable search state: the pages written are what a full build writes, and it indexes every post.
+    if (indexed === null) return null;
+    search = indexed;
+  }
+  const searched = lap();
+
+  writeManifest(input.manifestDir, {
+    out: input.outRoot, placeKey: input.placeKey, siteHash: input.siteHash, movedAside: summary.movedAside, linked: links.size,
+    index: mergedIndex(index, layout), otherPages, pageCount, months: monthParts(layout, summary, months), before: summary.months,
+  });
+  return {
+    pages: pageCount, written, posts: layout.count, linked: links.size, postsRead: relinked.postsRead, search,
+    phases: { stories, plan: planned, write: wrote, search: searched, save: lap() },
+  };
+}
+
+/** Each month's part of the save: the months read (their content, brought up to date) and the new ones; the rest kept. */
+function monthParts(layout: RecentLayout, summary: ManifestSummary, months: MonthReader): Map<string, StoredMonth | { content: MonthContent; pages: ReadonlyMap<string, string> }> {
+  const parts = new Map<string, StoredMonth | { content: MonthContent; pages: ReadonlyMap<string, string> }>(summary.months);
+  const contents = new Map<string, MonthContent>();
+  for (let g = 0; g < layout.count; g++) {
+    const i = layout.from[g]!;
+    const month = monthOf(layout.days[g]!);
+    if (summary.months.has(month) && !months.read.has(month)) continue;
+    let content = contents.get(month);
+    if (!content) contents.set(month, (content = { posts: [] }));
+    if (i < 0) {
+      const post = layout.added[-1 - i]!;
+      content.posts.push({ post, page: post.path });
+    } else content.posts.push({ post: months.posts.get(summary.index.names[i]!)!, page: summary.index.paths[i]! });
+  }
+  for (const [month, content] of contents) parts.set(month, { content, pages: months.pages });
+  return parts;
+}

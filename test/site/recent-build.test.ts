@@ -1,0 +1,173 @@
+// Tests src/site/recent-build.ts (and recent-plan.ts) through buildSite: a build of new posts only plans the pages
+// they reach and writes the same bytes as a full build of the same posts, across days, months, numbered pages,
+// sitemap parts, posts that arrive out of order and new story links; what it cannot place goes the whole way.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildReport } from "../../src/site/index.js";
+import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
+import { sharedPath } from "../support/paths.js";
+
+const CORPUS = sharedPath("corpus/posts");
+const CONFIG = "title: Recent test\npaginate: 7\n";
+const SITEMAP_LIMIT = 60;
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "newsmirror-recent-"));
+  temps.push(dir);
+  return dir;
+}
+
+/** Corpus posts of five sources, taken in turn, so consecutive posts come from different sources. */
+const SOURCES = ["(臺)中央社CNA", "BBC", "美国之音", "联合早报", "RTI 中央廣播電臺"];
+const TEMPLATES = (() => {
+  const bySource = new Map<string, string[]>();
+  for (const name of readdirSync(CORPUS).filter((n) => n.endsWith(".md")).sort()) {
+    const text = readFileSync(join(CORPUS, name), "utf8");
+    const source = /^categories: \[ (.*) \]$/m.exec(text)?.[1];
+    if (source && SOURCES.includes(source)) bySource.set(source, [...(bySource.get(source) ?? []), text]);
+  }
+  return Array.from({ length: 60 }, (_, i) => bySource.get(SOURCES[i % SOURCES.length]!)![Math.floor(i / SOURCES.length)]!);
+})();
+
+const START = Date.UTC(2024, 4, 24, 1);
+const HOUR = 3_600_000;
+
+/** Post `n` at `time`: a corpus post of source `n mod 5` with its own title and date. */
+function writePost(dir: string, n: number, time: number, options: { text?: string; slug?: string; source?: string } = {}): string {
+  const iso = new Date(time).toISOString();
+  const name = `${iso.slice(0, 10)}-${options.slug ?? `post ${n}`}.md`;
+  let text = (options.text ?? TEMPLATES[n % TEMPLATES.length]!)
+    .replace(/^date: .*$/m, `date: ${iso}`)
+    .replace(/^<!--(-?\d+|NaN)-->$/m, `<!--${time}-->`);
+  if (options.text === undefined) text = text.replace(/^title: "(.*)"$/m, `title: "$1 ${n}"`);
+  if (options.source) text = text.replace(/^categories: .*$/m, `categories: [ ${options.source} ]`).replace(/^tags: .*$/m, `tags: [ ${options.source} ]`);
+  mkdirSync(join(dir, "_posts"), { recursive: true });
+  writeFileSync(join(dir, "_posts", name), text);
+  return name;
+}
+
+function listFiles(root: string, dir = root): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? listFiles(root, join(dir, name)) : [relative(root, join(dir, name))]));
+}
+
+function readTree(root: string): Map<string, string> {
+  return new Map(listFiles(root).filter((f) => !f.startsWith("search/") || f === "search/index.html").map((f) => [f, readFileSync(join(root, f)).toString("base64")]));
+}
+
+async function mustBuild(options: Parameters<typeof buildSite>[0]): Promise<BuildReport> {
+  const built = await buildSite({ sitemapLimit: SITEMAP_LIMIT, ...options });
+  if (!built.ok) throw new Error(built.failure.message);
+  return built.value;
+}
+
+/** The site `dir` has now, against a full build of a copy of its posts and settings: same files, same bytes. */
+async function expectSameAsFull(dir: string): Promise<void> {
+  const fresh = tempDir();
+  cpSync(join(dir, "_posts"), join(fresh, "_posts"), { recursive: true });
+  writeFileSync(join(fresh, "_config.yml"), readFileSync(join(dir, "_config.yml")));
+  await mustBuild({ dir: fresh, full: true, search: false });
+  const a = readTree(join(dir, "_site"));
+  const b = readTree(join(fresh, "_site"));
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  expect([...a.keys()].filter((path) => a.get(path) !== b.get(path))).toEqual([]);
+}
+
+describe("a build of new posts only", () => {
+  it("writes what a full build writes, across days, months, pages and sitemap parts, and in any order of arrival", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "_config.yml"), CONFIG);
+    // 45 posts, five hours apart: from May 24 into June, 6 to 7 pages of 7 for the site, 9 posts a source.
+    for (let n = 0; n < 45; n++) writePost(dir, n, START + n * 5 * HOUR);
+    expect((await mustBuild({ dir, search: false })).scope).toBe("whole");
+    const last = START + 44 * 5 * HOUR;
+
+    // Newer than every post, some on a new day.
+    for (let n = 45; n < 52; n++) writePost(dir, n, last + (n - 44) * 2 * HOUR);
+    const newer = await mustBuild({ dir, search: false });
+    expect(newer.scope).toBe("recent");
+    expect([newer.parsed, newer.posts]).toEqual([7, 52]);
+    expect(newer.written).toBeLessThan(newer.pages / 2);
+    await expectSameAsFull(dir);
+
+    // Arriving late: older than the newest posts, one of them a day back.
+    writePost(dir, 52, last + 3 * HOUR);
+    writePost(dir, 53, last - 20 * HOUR);
+    writePost(dir, 54, last + 13 * HOUR + 1);
+    const late = await mustBuild({ dir, search: false });
+    expect(late.scope).toBe("recent");
+    await expectSameAsFull(dir);
+
+    // Days later, on a day and in a sitemap part of its own.
+    for (let n = 55; n < 62; n++) writePost(dir, n, last + 4 * 24 * HOUR + n * HOUR);
+    const gap = await mustBuild({ dir, search: false });
+    expect(gap.scope).toBe("recent");
+    expect(readdirSync(join(dir, "_site")).filter((name) => /^sitemap-\d+\.xml$/.test(name)).length).toBeGreaterThan(1);
+    await expectSameAsFull(dir);
+
+    expect((await mustBuild({ dir, search: false })).scope).toBe("unchanged");
+  }, 120_000);
+
+  it("links a new post to the story it joins, on both posts' pages, as a full build does", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "_config.yml"), CONFIG);
+    const names = Array.from({ length: 20 }, (_, n) => writePost(dir, n, START + n * 3 * HOUR));
+    const first = await mustBuild({ dir, search: false });
+    expect(first.stories.linked).toBe(0);
+    // The newest post again, two hours later, from another outlet.
+    const original = readFileSync(join(dir, "_posts", names[19]!), "utf8");
+    writePost(dir, 20, START + 19 * 3 * HOUR + 2 * HOUR, { text: original.replace(/^title: "(.*)"$/m, 'title: "轉載 $1"'), slug: "copy", source: "BBC" });
+    const linked = await mustBuild({ dir, search: false });
+    expect([linked.scope, linked.stories.linked]).toEqual(["recent", 2]);
+    const withAside = listFiles(join(dir, "_site")).filter((f) => f.endsWith(".html") && readFileSync(join(dir, "_site", f), "utf8").includes('<aside class="also"'));
+    expect(withAside).toHaveLength(2);
+    await expectSameAsFull(dir);
+  }, 60_000);
+
+  it("plans the whole site for what it cannot place alone: a permalink clash, a new source", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "_config.yml"), CONFIG);
+    const names = Array.from({ length: 15 }, (_, n) => writePost(dir, n, START + n * 3 * HOUR));
+    await mustBuild({ dir, search: false });
+    // The same file name in a subfolder: the same permalink, so the later of the two goes to "-2".
+    const clash = readFileSync(join(dir, "_posts", names[14]!), "utf8");
+    mkdirSync(join(dir, "_posts", "more"));
+    writeFileSync(join(dir, "_posts", "more", names[14]!), clash.replace(/^date: (.*)$/m, (_l: string, d: string) => `date: ${new Date(Date.parse(d) - 60_000).toISOString()}`));
+    expect((await mustBuild({ dir, search: false })).scope).toBe("whole");
+    await expectSameAsFull(dir);
+    writePost(dir, 15, START + 15 * 3 * HOUR, { source: "新來源" });
+    expect((await mustBuild({ dir, search: false })).scope).toBe("whole");
+    await expectSameAsFull(dir);
+    // And after them, new posts go the short way again.
+    writePost(dir, 16, START + 16 * 3 * HOUR);
+    expect((await mustBuild({ dir, search: false })).scope).toBe("recent");
+    await expectSameAsFull(dir);
+    // New posts with an old one edited beside them; an edit alone.
+    writePost(dir, 17, START + 17 * 3 * HOUR);
+    const edited = join(dir, "_posts", names[3]!);
+    writeFileSync(edited, readFileSync(edited, "utf8").replace(/\n<\/div>\n$/, "<p>更正</p>\n</div>\n"));
+    expect((await mustBuild({ dir, search: false })).scope).toBe("whole");
+    await expectSameAsFull(dir);
+    writeFileSync(edited, readFileSync(edited, "utf8").replace("<p>更正</p>", "<p>再更正</p>"));
+    expect((await mustBuild({ dir, search: false })).scope).toBe("whole");
+    await expectSameAsFull(dir);
+  }, 60_000);
+
+  it("adds the new posts to the search index", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "_config.yml"), CONFIG);
+    for (let n = 0; n < 12; n++) writePost(dir, n, START + n * 3 * HOUR);
+    await mustBuild({ dir });
+    const name = writePost(dir, 12, START + 12 * 3 * HOUR, { text: TEMPLATES[12]!.replace(/\n<\/div>\n$/, "<p>袋熊走失</p>\n</div>\n") });
+    const report = await mustBuild({ dir });
+    expect(report.scope).toBe("recent");
+    expect(report.search).toMatchObject({ ran: true, appendOnly: true });
+    const hits = await searchIndex("袋熊走失", readShardFromDir(join(dir, "_site", "search")));
+    expect(hits.map((hit) => hit.id)).toEqual([name]);
+  }, 60_000);
+});
