@@ -4,12 +4,13 @@ import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
-import { addedFiles, indexPositions } from "./listing-delta.js";
+import { indexPositions } from "./listing-delta.js";
 import { emptyManifest, loadManifest, loadSummary, saveManifest, updatePosts } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
-import { filesOf, listPostFilesAside, listPostFilesHere, statPostFiles, type FileStat, type PostListing } from "./post-files.js";
+import { filesOf, statPostFiles, type FileStat } from "./post-files.js";
+import { indexIn, listAside, listHere, type PostListing } from "./post-listing.js";
 import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { buildRecent, type RecentInput } from "./recent-build.js";
@@ -218,28 +219,25 @@ async function renderAndWrite(
  * (recent-build.ts). Null when the whole archive must be read: an indexed post edited or gone, or a change the
  * short way cannot place. The stats of the listing, which only tell edits, are awaited last.
  */
-async function buildFromSummary(input: Omit<RecentInput, "summary" | "indexAt" | "added" | "out" | "unchangedElse">, listing: PostListing, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
+async function buildFromSummary(input: Omit<RecentInput, "summary" | "added" | "out" | "unchangedElse">, listing: PostListing, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
   const summary = loadSummary(input.manifestDir);
   if (!summary || summary.out !== input.outRoot || summary.placeKey !== input.placeKey || summary.siteHash !== input.siteHash || !existsSync(join(input.outRoot, "index.html"))) return null;
-  let names;
+  let delta;
   try {
-    names = await listing.names;
+    delta = await listing.delta;
   } catch (error) {
     return ioFailure(error, `reading ${input.postsDir}`);
   }
-  const indexAt = indexPositions(summary.index);
-  const newNames = names.filter((name) => !indexAt.has(name));
-  // Names are distinct, so fewer known names than indexed posts means some are gone.
-  if (names.length - newNames.length !== summary.index.names.length) return null;
-  const newFiles = filesOf(newNames, statPostFiles(input.postsDir, newNames));
+  if (!delta || delta.against !== summary.saved || delta.gone) return null;
+  const newFiles = filesOf(delta.newNames, statPostFiles(input.postsDir, delta.newNames));
   // Files the index does not know that still cannot be read are reported again, as a full build does.
   const tried = readPosts(input.postsDir, newFiles, input.config, input.htmlCache);
   const unreadable = tried.unreadable.sort(byFileName);
   const scanned = Math.round(clock() - started);
   // No indexed post edited, and the new files as read here.
   const unchangedElse = async (): Promise<boolean> => {
-    const added = addedFiles(summary.index, await listing.files, indexAt);
-    return added !== null && sameFiles(added, newFiles);
+    const check = await listing.check;
+    return check !== null && !check.edited && sameFiles(check.newFiles, newFiles);
   };
   const report = (fields: Pick<BuildReport, "scope" | "pages" | "written" | "posts" | "search" | "stories"> & { phases: Omit<BuildReport["phases"], "scan"> }): BuildReport =>
     ({ ...fields, removed: 0, unreadable, parsed: newFiles.length, workers: 0, ms: Math.round(clock() - started), phases: { scan: scanned, ...fields.phases } });
@@ -249,7 +247,7 @@ async function buildFromSummary(input: Omit<RecentInput, "summary" | "indexAt" |
       if (!(await unchangedElse())) return null;
       return ok(report({ scope: "unchanged", pages: summary.pageCount, written: 0, posts: summary.index.names.length, search: { ran: false }, stories: { linked: summary.linked, read: 0 }, phases: { stories: 0, plan: 0, write: 0, search: 0, save: 0 } }));
     }
-    const recent = await buildRecent({ ...input, summary, indexAt, added: tried.posts, out: createOutputDir(input.outRoot), unchangedElse });
+    const recent = await buildRecent({ ...input, summary, added: tried.posts, out: createOutputDir(input.outRoot), unchangedElse });
     if (!recent) return null;
     return ok(report({ scope: "recent", pages: recent.pages, written: recent.written, posts: recent.posts, search: recent.search, stories: { linked: recent.linked, read: recent.postsRead }, phases: recent.phases }));
   } catch (error) {
@@ -275,7 +273,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const manifestDir = join(dir, MANIFEST_DIR);
   const full = options.full === true;
   const postsDir = join(dir, "_posts");
-  const listing = !full && sizeOf(join(manifestDir, "summary.bin")) >= LIST_ASIDE_FROM_BYTES ? listPostFilesAside(postsDir) : undefined;
+  const listing = !full && sizeOf(join(manifestDir, "summary.bin")) >= LIST_ASIDE_FROM_BYTES ? listAside(postsDir, manifestDir) : undefined;
   const configResult = await loadSiteConfig(dir);
   if (!configResult.ok) return configResult;
   const config = configResult.value;
@@ -298,7 +296,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     const quick = await buildFromSummary({
       manifestDir, postsDir, storyFile: join(dir, STORY_FILE), config, theme, siteHash, placeKey, htmlCache, outRoot, searchScripts: searchScriptsOf(assetNames),
       toggle: assetNames.has("assets/toggle.js"), searchStateDir: options.search === false ? undefined : searchStateDir, sitemapLimit: options.sitemapLimit,
-    }, listing ?? listPostFilesHere(postsDir), started, clock);
+    }, listing ?? listHere(postsDir, indexIn(manifestDir)), started, clock);
     if (quick) return quick;
   }
   const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestDir, outRoot);
@@ -318,7 +316,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   let readBy = new Map<string, number>();
   let workersWanted = 0;
   try {
-    const files = await (listing ?? listPostFilesHere(postsDir)).files;
+    const files = await (listing ?? listHere(postsDir, null)).files();
     workersWanted = renderAll ? workerCount(files.length, options.workers) : 0;
     if (workersWanted > 0) {
       ({ scan, pool, readBy } = await readSharing(files, previous.posts, samePlacement, config, htmlCache, setup, workersWanted));

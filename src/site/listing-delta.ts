@@ -1,25 +1,19 @@
 // What changed in `_posts/` since the last build, from its listing and the manifest's post index alone.
 import type { PostIndex } from "./manifest.js";
-import type { FileStat } from "./post-files.js";
+import { filesOf, type FileStat } from "./post-files.js";
 
-/**
- * The listed files the index does not know (new posts, or files that could not be read last time), or null
- * when a file the index knows was edited (another size or mtime) or is gone: then the whole archive is read.
- */
-export function addedFiles(index: PostIndex, files: readonly FileStat[], at = indexPositions(index)): FileStat[] | null {
-  const added: FileStat[] = [];
-  let known = 0;
-  for (const file of files) {
-    const i = at.get(file.fileName);
-    if (i === undefined) {
-      added.push(file);
-      continue;
-    }
-    if (index.sizes[i] !== file.size || index.mtimes[i] !== file.mtimeMs) return null;
-    known++;
-  }
-  // File names are distinct, so fewer known files than indexed ones means some are gone.
-  return known === index.names.length ? added : null;
+export interface ListingDelta {
+  /** Listed names the index does not know: new posts, or files that could not be read last time. */
+  newNames: string[];
+  /** Whether a file the index knows is no longer listed. */
+  gone: boolean;
+}
+
+export interface ListingCheck {
+  /** Whether a file the index knows has another size or mtime. */
+  edited: boolean;
+  /** The new names that are files, with their stats. */
+  newFiles: FileStat[];
 }
 
 /** Each indexed file name's position in the index. */
@@ -27,4 +21,27 @@ export function indexPositions(index: PostIndex): Map<string, number> {
   const at = new Map<string, number>();
   index.names.forEach((name, i) => at.set(name, i));
   return at;
+}
+
+/** The listed names the index does not know, and whether some it knows are gone (`at`: `indexPositions`). */
+export function listingDelta(index: PostIndex, names: readonly string[], at: ReadonlyMap<string, number>): ListingDelta {
+  const newNames = names.filter((name) => !at.has(name));
+  // Names are distinct, so fewer known names than indexed posts means some are gone.
+  return { newNames, gone: names.length - newNames.length < index.names.length };
+}
+
+/** The stats' verdict on the listing: an indexed file edited, and the new files (`stats` aligned with `names`). */
+export function listingCheck(index: PostIndex, at: ReadonlyMap<string, number>, names: readonly string[], stats: { sizes: Float64Array; mtimes: Float64Array }): ListingCheck {
+  const fresh: string[] = [];
+  const freshAt: number[] = [];
+  let edited = false;
+  names.forEach((name, k) => {
+    const i = at.get(name);
+    if (i === undefined) {
+      fresh.push(name);
+      freshAt.push(k);
+    } else if (index.sizes[i] !== stats.sizes[k] || index.mtimes[i] !== stats.mtimes[k]) edited = true;
+  });
+  const newFiles = filesOf(fresh, { sizes: Float64Array.from(freshAt, (k) => stats.sizes[k]!), mtimes: Float64Array.from(freshAt, (k) => stats.mtimes[k]!) });
+  return { edited, newFiles };
 }

@@ -73,6 +73,8 @@ export interface PostIndex {
 /** The summary's first frame. */
 interface SummaryHeader {
   version: number;
+  /** Random, new with each save: tells one save's summary from another's. */
+  saved: string;
   out: string;
   placeKey: string;
   siteHash: string;
@@ -87,6 +89,8 @@ interface SummaryHeader {
 
 /** What a build that may change little reads first: the settings and the index, no month file. */
 export interface ManifestSummary {
+  /** Which save this is (a random id). */
+  saved: string;
   out: string;
   placeKey: string;
   siteHash: string;
@@ -206,7 +210,7 @@ export function loadSummary(dir: string, withPages = true): ManifestSummary | nu
   if (!read) return null;
   const { header, index, frames } = read;
   const summary: ManifestSummary = {
-    out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pageCount: header.pageCount, linked: header.linked, index,
+    saved: header.saved, out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pageCount: header.pageCount, linked: header.linked, index,
     movedAside: new Map(header.movedAside), months: new Map(header.months),
   };
   if (withPages) {
@@ -334,7 +338,7 @@ export function writeManifest(dir: string, parts: ManifestParts): void {
     stored.set(month, last?.fingerprint === fingerprint ? last : writeMonth(dir, month, part.content, part.pages, fingerprint));
   }
   const header: SummaryHeader = {
-    version: MANIFEST_VERSION, out: parts.out, placeKey: parts.placeKey, siteHash: parts.siteHash, movedAside: [...parts.movedAside],
+    version: MANIFEST_VERSION, saved: randomBytes(9).toString("base64url"), out: parts.out, placeKey: parts.placeKey, siteHash: parts.siteHash, movedAside: [...parts.movedAside],
     months: [...stored], pageCount: parts.pageCount, otherPages: parts.otherPages.size, linked: parts.linked,
   };
   const temp = join(dir, `${SUMMARY_FILE}.${process.pid}.tmp`);

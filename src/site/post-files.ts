@@ -1,6 +1,5 @@
-// Lists the post files under `_posts/` with their size and mtime, here or on a worker thread beside the build.
+// Lists the post files under `_posts/` with their size and mtime.
 import { readdirSync, statSync } from "node:fs";
-import { moduleWorker } from "./module-worker.js";
 
 /** Extensions Jekyll renders as posts by default (markdown and HTML converters). */
 const POST_EXTENSIONS = /\.(md|markdown|mkdown|mkdn|mkd|html|htm)$/i;
@@ -63,76 +62,3 @@ export function listPostFiles(postsDir: string): FileStat[] {
   return filesOf(names, statPostFiles(postsDir, names));
 }
 
-/** What the list worker sends: the names first (`listPostNames`), then their stats (`statPostFiles`). */
-export type ListMessage = { names: string[] } | { sizes: Float64Array; mtimes: Float64Array };
-
-/** A listing in two steps: the names as soon as the folder is read, the stats once every file is. */
-export interface PostListing {
-  names: Promise<string[]>;
-  files: Promise<FileStat[]>;
-}
-
-/** The listing made here, at once. */
-export function listPostFilesHere(postsDir: string): PostListing {
-  try {
-    const files = listPostFiles(postsDir);
-    return { names: Promise.resolve(files.map((f) => f.fileName)), files: Promise.resolve(files) };
-  } catch (error) {
-    const failed = Promise.reject(error);
-    failed.catch(() => undefined);
-    return { names: failed as Promise<string[]>, files: failed as Promise<FileStat[]> };
-  }
-}
-
-/**
- * Lists `postsDir` on a worker thread, so the build's thread can go on meanwhile: at 100,000 posts the names
- * take 0.2 to 0.3 s and the stats 0.3 to 0.5 s more, and a build of new posts needs the stats only to check,
- * at its end, that no other post was edited. Any trouble on the worker (it could not start, a folder it could
- * not read) lists here instead, which also gives the error its usual form.
- */
-export function listPostFilesAside(postsDir: string): PostListing {
-  let worker: ReturnType<typeof moduleWorker> | undefined;
-  try {
-    worker = moduleWorker("list-worker", postsDir, 64);
-  } catch {
-    return listPostFilesHere(postsDir);
-  }
-  const started = worker;
-  let names: string[] | undefined;
-  let resolveNames!: (names: string[]) => void;
-  let rejectNames!: (error: unknown) => void;
-  const namesPromise = new Promise<string[]>((resolve, reject) => {
-    resolveNames = resolve;
-    rejectNames = reject;
-  });
-  const files = new Promise<FileStat[]>((resolve, reject) => {
-    const here = (): void => {
-      const listed = listPostFilesHere(postsDir);
-      listed.names.then(resolveNames, rejectNames);
-      listed.files.then(resolve, reject);
-    };
-    started.on("message", (message: ListMessage | null) => {
-      if (message === null) {
-        void started.terminate();
-        if (names === undefined) here();
-        else resolve(filesOf(names, statPostFiles(postsDir, names)));
-      } else if ("names" in message) {
-        names = message.names;
-        resolveNames(names);
-      } else {
-        void started.terminate();
-        resolve(filesOf(names!, message));
-      }
-    });
-    const gone = (): void => {
-      if (names === undefined) here();
-      else resolve(filesOf(names, statPostFiles(postsDir, names)));
-    };
-    started.once("error", gone);
-    started.once("exit", gone);
-  });
-  // Handled where they are awaited; a build that stops before then must not die of an unhandled rejection.
-  namesPromise.catch(() => undefined);
-  files.catch(() => undefined);
-  return { names: namesPromise, files };
-}

@@ -10,7 +10,7 @@ import type { PostSummary } from "./post-record.js";
 import { layoutRecent, needPosts, planRecent, type RecentLayout } from "./recent-plan.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { indexAddedPosts, type SearchOutcome } from "./search-hook.js";
-import { clustersOfCache, firstTextWeek, linksOfClusters, loadStoryCache, relinkWindows, saveStoryCache, weekStart, windowsOfTime, type StoryCache, type StoryPost } from "./story-links.js";
+import { clustersOfCache, clustersOfWindow, firstTextWeek, linksOfClusters, loadStoryCache, relinkWindows, saveStoryCache, storyGroups, weekStart, windowsOfTime, type StoryPost } from "./story-links.js";
 import type { Theme } from "./theme.js";
 
 export interface RecentInput {
@@ -22,8 +22,6 @@ export interface RecentInput {
   siteHash: string;
   placeKey: string;
   summary: ManifestSummary;
-  /** The index's file names to their positions in it. */
-  indexAt: ReadonlyMap<string, number>;
   /** The new posts, read and placed. */
   added: PostSummary[];
   htmlCache: HtmlCache;
@@ -120,11 +118,6 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   const layout = layoutRecent(summary.index, input.added, config);
   if (!layout) return null;
   const index = summary.index;
-  const addedAt = new Map(layout.added.map((post, j) => [post.fileName, layout.addedAt[j]!]));
-  const positionOf = (name: string): number | undefined => {
-    const i = input.indexAt.get(name);
-    return i === undefined ? addedAt.get(name) : layout.oldAt[i];
-  };
 
   // Story links: the windows the new posts fall in are computed again; every other window must be in the cache.
   const cache = await loadStoryCache(input.storyFile);
@@ -155,37 +148,45 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   }
   const readHtml = async (fileName: string): Promise<string> => input.htmlCache.peek(fileName) ?? readPostHtml(input.postsDir, fileName);
   const relinked = await relinkWindows(storyPosts, cache, readHtml, touchedWindows);
-  const membersOf = (storyCache: StoryCache): StoryPost[] => {
-    const members = new Map<string, StoryPost>();
-    for (const cluster of clustersOfCache(storyCache)) {
-      for (const name of cluster) {
-        const g = positionOf(name);
-        if (g !== undefined && !members.has(name)) members.set(name, { fileName: name, site: "", time: layout.times[g]!, hash: "" });
-      }
-    }
-    return [...members.values()];
-  };
-  const oldLinks = linkTexts(linksOfClusters(clustersOfCache(cache), membersOf(cache)));
-  const links = linksOfClusters(clustersOfCache(relinked.cache), membersOf(relinked.cache));
+  // The stories whose links can have changed (those holding a post of the new posts' windows, before or after),
+  // and those of the posts whose pages are planned anyway: the new posts and their neighbours.
+  const plannedNames = new Set(layout.added.map((post) => post.fileName));
+  for (const g of layout.addedAt) {
+    const list = layout.lists[layout.sites[g]!]!;
+    const k = list.indexOf(g);
+    for (const near of [list[k - 1], list[k + 1]]) if (near !== undefined && layout.from[near]! >= 0) plannedNames.add(index.names[layout.from[near]!]!);
+  }
+  const touchedNames = new Set(plannedNames);
+  for (const w of touchedWindows) for (const cluster of [...clustersOfWindow(cache, w), ...clustersOfWindow(relinked.cache, w)]) for (const name of cluster) touchedNames.add(name);
+  const affected = new Set<string>();
+  const newGroups = storyGroups(clustersOfCache(relinked.cache));
+  for (const group of [...storyGroups(clustersOfCache(cache)), ...newGroups]) if (group.some((name) => touchedNames.has(name))) for (const name of group) affected.add(name);
+  // Their members' positions: one pass over the index for the old ones.
+  const positions = new Map(layout.added.map((post, j) => [post.fileName, layout.addedAt[j]!]));
+  if (affected.size > 0) index.names.forEach((name, i) => affected.has(name) && positions.set(name, layout.oldAt[i]!));
+  const members: StoryPost[] = [...affected].flatMap((name) => {
+    const g = positions.get(name);
+    return g === undefined ? [] : [{ fileName: name, site: "", time: layout.times[g]!, hash: "" }];
+  });
+  const oldLinks = linkTexts(linksOfClusters(clustersOfCache(cache), members));
+  const links = linksOfClusters(clustersOfCache(relinked.cache), members);
   const newLinks = linkTexts(links);
   const changedLinks = new Set<string>();
   for (const [name, text] of newLinks) if (oldLinks.get(name) !== text) changedLinks.add(name);
   for (const name of oldLinks.keys()) if (!newLinks.has(name)) changedLinks.add(name);
-  // A post whose links changed is planned again: it, its neighbours and the posts it links to.
+  // A post whose links changed is planned again: it, its neighbours and the posts it links to; a planned post
+  // shows the members of its story.
   const relinkedAt: number[] = [];
-  for (const name of changedLinks) {
-    const g = positionOf(name);
-    if (g !== undefined) relinkedAt.push(g);
+  for (const name of [...changedLinks, ...plannedNames]) {
+    const g = positions.get(name);
+    if (g !== undefined && changedLinks.has(name)) relinkedAt.push(g);
     for (const other of links.get(name) ?? []) {
-      const at = positionOf(other);
+      const at = positions.get(other);
       if (at !== undefined) layout.needed.add(at);
     }
   }
-  // New posts' links name their story's members.
-  for (const post of layout.added) for (const other of links.get(post.fileName) ?? []) {
-    const at = positionOf(other);
-    if (at !== undefined) layout.needed.add(at);
-  }
+  // Every post in a story with others (a story's members all exist: no post went).
+  const linked = newGroups.reduce((sum, group) => (group.length > 1 ? sum + group.length : sum), 0);
   needPosts(layout, relinkedAt);
   if (!months.need(layout, layout.needed)) return null;
   const stories = lap();
@@ -197,9 +198,15 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
 
   // Every check is behind: from here on this build writes.
   if (relinked.windowsComputed > 0) await saveStoryCache(input.storyFile, relinked.cache);
+  // The feeds of a source show the same 50 posts in three formats: each post is read once.
+  const articles = new Map<string, Promise<string>>();
   const ctx: RenderContext = {
     plan, config, theme: input.theme,
-    loadHtml: async (post) => input.htmlCache.take(post.fileName) ?? readPostHtml(input.postsDir, post.fileName),
+    loadHtml: async (post) => {
+      let html = articles.get(post.fileName);
+      if (html === undefined) articles.set(post.fileName, (html = Promise.resolve(input.htmlCache.take(post.fileName) ?? readPostHtml(input.postsDir, post.fileName))));
+      return html;
+    },
     takeHtml: (post) => input.htmlCache.take(post.fileName),
     searchScripts: input.searchScripts, toggle: input.toggle,
   };
@@ -231,11 +238,11 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   const searched = lap();
 
   writeManifest(input.manifestDir, {
-    out: input.outRoot, placeKey: input.placeKey, siteHash: input.siteHash, movedAside: summary.movedAside, linked: links.size,
+    out: input.outRoot, placeKey: input.placeKey, siteHash: input.siteHash, movedAside: summary.movedAside, linked,
     index: mergedIndex(index, layout), otherPages, pageCount, months: monthParts(layout, summary, months), before: summary.months,
   });
   return {
-    pages: pageCount, written, posts: layout.count, linked: links.size, postsRead: relinked.postsRead, search,
+    pages: pageCount, written, posts: layout.count, linked, postsRead: relinked.postsRead, search,
     phases: { stories, plan: planned, write: wrote, search: searched, save: lap() },
   };
 }

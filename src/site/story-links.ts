@@ -182,6 +182,42 @@ export function windowsOfTime(time: number): number[] {
 export const weekStart = (week: number): number => week * WEEK_MS;
 export const firstTextWeek = (newestWindow: number): number => newestWindow - TEXT_WINDOWS + 1;
 
+/** The clusters window `w` holds in `cache` (none when it holds no such window). */
+export function clustersOfWindow(cache: StoryCache, w: number): string[][] {
+  return own(cache.windows, w)?.clusters ?? [];
+}
+
+/** The stories clusters make when joined (union-find), each its members' file names, one group a story. */
+export function storyGroups(clusters: readonly string[][]): string[][] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let at = id; at !== root; ) {
+      const up = parent.get(at)!;
+      parent.set(at, root);
+      at = up;
+    }
+    return root;
+  };
+  for (const cluster of clusters) {
+    for (const id of cluster) if (!parent.has(id)) parent.set(id, id);
+    for (const id of cluster.slice(1)) {
+      const a = find(cluster[0]!);
+      const b = find(id);
+      if (a !== b) parent.set(b, a);
+    }
+  }
+  const groups = new Map<string, string[]>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    const group = groups.get(root);
+    if (group) group.push(id);
+    else groups.set(root, [id]);
+  }
+  return [...groups.values()];
+}
+
 /** Every cluster the cache holds, window by window. */
 export function clustersOfCache(cache: StoryCache): string[][] {
   return Object.values(cache.windows).flatMap((window) => window.clusters);

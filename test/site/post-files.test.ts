@@ -1,10 +1,9 @@
-// Tests src/site/post-files.ts: the listing of `_posts/` is the same on a worker thread as here.
+// Tests src/site/post-files.ts: the listing of `_posts/` follows Jekyll's rules.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { listPostFiles, listPostFilesAside, listPostFilesHere, listPostNames } from "../../src/site/post-files.js";
-import { sharedPath } from "../support/paths.js";
+import { listPostFiles, listPostNames } from "../../src/site/post-files.js";
 
 const temp = mkdtempSync(join(tmpdir(), "newsmirror-files-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -33,22 +32,4 @@ describe("listPostFiles", () => {
   it("gives nothing for a missing _posts/", () => {
     expect(listPostFiles(join(temp, "none"))).toEqual([]);
   });
-});
-
-describe("listPostFilesAside", () => {
-  it("gives on a worker thread, names first, exactly what listing here gives (the 2,470 corpus posts)", async () => {
-    const dir = sharedPath("corpus/posts");
-    const listing = listPostFilesAside(dir);
-    const here = listPostFiles(dir);
-    expect(await listing.names).toEqual(here.map((f) => f.fileName));
-    expect(await listing.files).toEqual(here);
-  }, 30_000);
-
-  it("fails as listing here fails when _posts/ is not a folder", async () => {
-    const file = join(temp, "a-file");
-    writeFileSync(file, "");
-    await expect(listPostFilesAside(file).names).rejects.toMatchObject({ code: "ENOTDIR" });
-    await expect(listPostFilesAside(file).files).rejects.toMatchObject({ code: "ENOTDIR" });
-    await expect(listPostFilesHere(file).files).rejects.toMatchObject({ code: "ENOTDIR" });
-  }, 30_000);
 });

@@ -127,6 +127,11 @@ describe("a build of new posts only", () => {
     const withAside = listFiles(join(dir, "_site")).filter((f) => f.endsWith(".html") && readFileSync(join(dir, "_site", f), "utf8").includes('<aside class="also"'));
     expect(withAside).toHaveLength(2);
     await expectSameAsFull(dir);
+    // Three weeks later, a post beside the copy in its source: the copy's page, planned again, keeps its story.
+    writePost(dir, 21, START + 19 * 3 * HOUR + 21 * 24 * HOUR, { source: "BBC" });
+    const beside = await mustBuild({ dir, search: false });
+    expect([beside.scope, beside.stories.linked]).toEqual(["recent", 2]);
+    await expectSameAsFull(dir);
   }, 60_000);
 
   it("plans the whole site for what it cannot place alone: a permalink clash, a new source", async () => {
