@@ -12,7 +12,7 @@ import { sharedPath } from "../support/paths.js";
 function builtListing(): string {
   const dir = mkdtempSync(join(tmpdir(), "newsmirror-worker-"));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  for (const name of ["module-worker", "list-worker", "post-files"]) {
+  for (const name of ["module-worker", "list-worker", "post-files", "post-listing", "listing-delta", "manifest"]) {
     const source = readFileSync(new URL(`../../src/site/${name}.ts`, import.meta.url), "utf8");
     const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
     writeFileSync(join(dir, `${name}.js`), outputText);
@@ -30,9 +30,10 @@ describe("moduleWorker", () => {
   ])("starts a worker in a process %s", (_name, options) => {
     const program = [
       "const [url, dir] = process.argv.slice(1);",
-      "const { workerReply } = await import(url);",
-      "const reply = await workerReply('list-worker', dir, 64);",
-      "console.log(reply === null ? 'no worker' : `${reply.names.length} files`);",
+      "const { moduleWorker } = await import(url);",
+      "const worker = moduleWorker('list-worker', { postsDir: dir, manifestDir: '/nonexistent' }, 64);",
+      "worker.on('message', (m) => { if (m && 'check' in m) worker.postMessage('files'); else if (m && 'names' in m) { console.log(`${m.names.length} files`); void worker.terminate(); } });",
+      "worker.on('error', () => console.log('no worker'));",
     ].join("\n");
     const output = execFileSync(process.execPath, [...options, "-e", program, join(built, "module-worker.js"), sharedPath("corpus/posts")], { encoding: "utf8" });
     expect(output.trim()).toMatch(/^\d{4,} files$/);
