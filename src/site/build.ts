@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
 import { indexPositions } from "./listing-delta.js";
-import { emptyManifest, loadManifest, loadSummary, saveManifest, updatePosts } from "./manifest.js";
+import { emptyManifest, loadManifest, loadSummary, monthOf, saveManifest, updatePosts } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
@@ -13,7 +13,7 @@ import { filesOf, statPostFiles, type FileStat } from "./post-files.js";
 import { indexIn, listAside, listHere, type PostListing } from "./post-listing.js";
 import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
-import { buildRecent, type RecentInput } from "./recent-build.js";
+import { buildRecent, MonthReader, type RecentInput } from "./recent-build.js";
 import { postJobOf, type WorkerSetup } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { BATCH, createRenderPool, workerCount, type RenderPool } from "./render-pool.js";
@@ -21,6 +21,7 @@ import { hasPendingWork } from "./search/index.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
 import { readSharing } from "./shared-reading.js";
 import { linkPostStories } from "./story-hook.js";
+import { loadStoryCache } from "./story-links.js";
 import { loadTheme } from "./theme.js";
 
 export interface BuildOptions {
@@ -219,9 +220,14 @@ async function renderAndWrite(
  * (recent-build.ts). Null when the whole archive must be read: an indexed post edited or gone, or a change the
  * short way cannot place. The stats of the listing, which only tell edits, are awaited last.
  */
-async function buildFromSummary(input: Omit<RecentInput, "summary" | "added" | "out" | "unchangedElse">, listing: PostListing, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
+async function buildFromSummary(input: Omit<RecentInput, "summary" | "added" | "out" | "unchangedElse" | "early">, listing: PostListing, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
   const summary = loadSummary(input.manifestDir);
   if (!summary || summary.out !== input.outRoot || summary.placeKey !== input.placeKey || summary.siteHash !== input.siteHash || !existsSync(join(input.outRoot, "index.html"))) return null;
+  // While the worker reads the folder: the story cache, and the newest month, which new posts almost always reach.
+  const storyCache = loadStoryCache(input.storyFile);
+  const months = new MonthReader(input.manifestDir, summary);
+  const newest = summary.index.days[summary.index.days.length - 1];
+  if (newest !== undefined) months.needMonths([monthOf(newest)]);
   let delta;
   try {
     delta = await listing.delta;
@@ -247,7 +253,7 @@ async function buildFromSummary(input: Omit<RecentInput, "summary" | "added" | "
       if (!(await unchangedElse())) return null;
       return ok(report({ scope: "unchanged", pages: summary.pageCount, written: 0, posts: summary.index.names.length, search: { ran: false }, stories: { linked: summary.linked, read: 0 }, phases: { stories: 0, plan: 0, write: 0, search: 0, save: 0 } }));
     }
-    const recent = await buildRecent({ ...input, summary, added: tried.posts, out: createOutputDir(input.outRoot), unchangedElse });
+    const recent = await buildRecent({ ...input, summary, added: tried.posts, out: createOutputDir(input.outRoot), unchangedElse, early: { storyCache, months } });
     if (!recent) return null;
     return ok(report({ scope: "recent", pages: recent.pages, written: recent.written, posts: recent.posts, search: recent.search, stories: { linked: recent.linked, read: recent.postsRead }, phases: recent.phases }));
   } catch (error) {

@@ -355,17 +355,24 @@ export interface SitemapUrl {
 
 /**
  * The sitemap of `urls` (posts first, oldest first), split by the protocol's limit. A part made only of the
- * first `unchangedPosts` posts keeps the inputs `recorded` gives it.
+ * first `unchangedPosts` posts keeps the inputs `recorded` gives it. `urls` may leave out the first `offset`
+ * URLs (a multiple of the limit, within `unchangedPosts`): their parts are planned with their recorded inputs
+ * and no URLs, as pages that are not written again.
  */
-export function sitemapFiles(urls: SitemapUrl[], options: Pick<PlanOptions, "siteHash" | "sitemapLimit">, unchangedPosts: number, recorded: (path: string) => string | undefined): PlannedPage[] {
+export function sitemapFiles(urls: SitemapUrl[], options: Pick<PlanOptions, "siteHash" | "sitemapLimit">, unchangedPosts: number, recorded: (path: string) => string | undefined, offset = 0): PlannedPage[] {
   const hashUrls = (list: typeof urls): string => hashOf(options.siteHash, "sitemap", list.map((u) => `${u.path} ${u.lastmod}`).join("\n"));
   const limit = options.sitemapLimit ?? SITEMAP_LIMIT;
-  if (urls.length <= limit) return [{ kind: "sitemap", path: "sitemap.xml", urls, inputs: hashUrls(urls) }];
+  const total = offset + urls.length;
+  if (total <= limit) return [{ kind: "sitemap", path: "sitemap.xml", urls, inputs: hashUrls(urls) }];
   // A part made only of posts before the first change lists what it listed (post URLs come first, oldest first).
   const parts: PlannedPage[] = [];
-  for (let start = 0, n = 1; start < urls.length; start += limit, n++) {
-    const chunk = urls.slice(start, start + limit);
+  for (let start = 0, n = 1; start < total; start += limit, n++) {
     const path = `sitemap-${n}.xml`;
+    if (start < offset) {
+      parts.push({ kind: "sitemap", path, urls: [], inputs: recorded(path)! });
+      continue;
+    }
+    const chunk = urls.slice(start - offset, start - offset + limit);
     const kept = start + limit <= unchangedPosts ? recorded(path) : undefined;
     parts.push({ kind: "sitemap", path, urls: chunk, inputs: kept ?? hashUrls(chunk) });
   }

@@ -10,7 +10,7 @@ import type { PostSummary } from "./post-record.js";
 import { layoutRecent, needPosts, planRecent, type RecentLayout } from "./recent-plan.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { indexAddedPosts, type SearchOutcome } from "./search-hook.js";
-import { clustersOfCache, clustersOfWindow, firstTextWeek, linksOfClusters, loadStoryCache, relinkWindows, saveStoryCache, storyGroups, weekStart, windowsOfTime, type StoryPost } from "./story-links.js";
+import { clustersOfCache, clustersOfWindow, firstTextWeek, linksOfClusters, loadStoryCache, relinkWindows, saveStoryCache, storyGroups, weekStart, windowsOfTime, type StoryCache, type StoryPost } from "./story-links.js";
 import type { Theme } from "./theme.js";
 
 export interface RecentInput {
@@ -32,6 +32,8 @@ export interface RecentInput {
   /** Where the search index keeps its state; undefined leaves the search index as it is. */
   searchStateDir?: string;
   sitemapLimit?: number;
+  /** Work begun while the listing was read: the story cache, and months read already. */
+  early?: { storyCache: Promise<StoryCache>; months: MonthReader };
   /** Whether the posts are as this build took them (no indexed post edited meanwhile); awaited before the search index and the save. */
   unchangedElse: () => Promise<boolean>;
 }
@@ -50,7 +52,7 @@ export interface RecentOutcome {
 const WEEK_MS = 7 * 86_400_000;
 
 /** Records and post-page inputs of the months read so far, read a month at most once. */
-class MonthReader {
+export class MonthReader {
   readonly posts = new Map<string, PostSummary>();
   readonly pages = new Map<string, string>();
   readonly read = new Set<string>();
@@ -60,6 +62,11 @@ class MonthReader {
   need(layout: RecentLayout, positions: Iterable<number>): boolean {
     const months = new Set<string>();
     for (const g of positions) months.add(monthOf(layout.days[g]!));
+    return this.needMonths(months);
+  }
+
+  /** Reads `months` (those the summary names and not read yet); false when one cannot be read whole. */
+  needMonths(months: Iterable<string>): boolean {
     const toRead = [...months].filter((month) => !this.read.has(month) && this.summary.months.has(month));
     if (toRead.length === 0) return true;
     const loaded = loadMonths(this.dir, this.summary, toRead);
@@ -120,7 +127,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   const index = summary.index;
 
   // Story links: the windows the new posts fall in are computed again; every other window must be in the cache.
-  const cache = await loadStoryCache(input.storyFile);
+  const cache = await (input.early?.storyCache ?? loadStoryCache(input.storyFile));
   const touchedWindows = new Set(layout.added.flatMap((post) => windowsOfTime(post.time)));
   let lastWeek = Number.NaN;
   for (let g = 0; g < layout.count; g++) {
@@ -134,7 +141,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   let storyStart = layout.count;
   while (storyStart > 0 && layout.times[storyStart - 1]! >= weekStart(fromWeek)) storyStart--;
   const storyPositions = Array.from({ length: layout.count - storyStart }, (_, k) => storyStart + k);
-  const months = new MonthReader(input.manifestDir, summary);
+  const months = input.early?.months ?? new MonthReader(input.manifestDir, summary);
   if (!months.need(layout, [...layout.needed, ...storyPositions])) return null;
   const recordAt = (g: number): PostSummary | undefined => {
     const i = layout.from[g]!;

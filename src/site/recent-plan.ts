@@ -13,7 +13,7 @@ import type { SiteConfig } from "./config.js";
 import type { PostIndex } from "./manifest.js";
 import {
   archivePagesAbove, byTimeThenName, dayPage, dayPath, FEED_SIZE, isReserved, keptListPages, listPage, NO_STORY, planFeeds, postPage, searchPage,
-  sitemapFiles, sortSources, sourceKeys, sourcesPage, withSuffix,
+  SITEMAP_LIMIT, sitemapFiles, sortSources, sourceKeys, sourcesPage, withSuffix,
   type ArchiveEntry, type ListSpec, type PagePlan, type PlannedPage, type SitemapUrl, type SourceSummary,
 } from "./page-plan.js";
 import type { PostSummary } from "./post-record.js";
@@ -253,7 +253,11 @@ export function planRecent(input: RecentPlanInput, config: SiteConfig): PagePlan
   }
   const archive = archivePagesAbove(siteHash, dayEntries, { months });
   pages.push(...archive);
-  pages.push(...sitemapFiles(sitemapUrls(layout, index, plan, perPage, runs), { siteHash, sitemapLimit: input.sitemapLimit }, layout.addedAt[0]!, input.recorded));
+  // Sitemap parts wholly before the first new post are kept as recorded; only the URLs from there on are listed.
+  const limit = input.sitemapLimit ?? SITEMAP_LIMIT;
+  let offset = Math.floor(layout.addedAt[0]! / limit) * limit;
+  for (let n = 1; n <= offset / limit; n++) if (input.recorded(`sitemap-${n}.xml`) === undefined) offset = 0;
+  pages.push(...sitemapFiles(sitemapUrls(layout, index, plan, perPage, runs, offset), { siteHash, sitemapLimit: limit }, layout.addedAt[0]!, input.recorded, offset));
   pages.push(searchPage(plan, siteHash));
   return plan;
 }
@@ -273,11 +277,11 @@ function lowerBoundNumber(list: readonly number[], value: number): number {
 /**
  * Every URL of the sitemap, in `planPages`' order: the posts oldest first, then the lists (the whole site's, then
  * each source's in the sources page's order), the sources page, the days, the months, the years and the archive's
- * front page. A list or day gives the time of its newest post; the others none.
+ * front page. A list or day gives the time of its newest post; the others none. Posts before `offset` are left out.
  */
-function sitemapUrls(layout: RecentLayout, index: PostIndex, plan: PagePlan, perPage: number, runs: RecentLayout["dayRuns"]): SitemapUrl[] {
+function sitemapUrls(layout: RecentLayout, index: PostIndex, plan: PagePlan, perPage: number, runs: RecentLayout["dayRuns"], offset: number): SitemapUrl[] {
   const urls: SitemapUrl[] = [];
-  for (let g = 0; g < layout.count; g++) {
+  for (let g = offset; g < layout.count; g++) {
     const i = layout.from[g]!;
     urls.push({ path: i >= 0 ? index.paths[i]! : layout.added[-1 - i]!.path, lastmod: layout.times[g]! });
   }

@@ -130,6 +130,15 @@ describe("the site manifest", () => {
     expect((await loadManifest(at, "/out")).posts.get(odd.fileName)).toEqual(odd);
   });
 
+  it("keeps an output path that holds a NUL (from a category), and an empty index", async () => {
+    const at = join(dir, "nul");
+    const odd = { ...post, path: "2023-12-07/a\u0000b/index.html", url: "/2023-12-07/a%00b/" };
+    await saveManifest(at, { ...manifestOf([]), posts: new Map([[odd.fileName, odd]]) }, { placed: [odd], linked: 0 });
+    expect(loadSummary(at)!.index.paths).toEqual([odd.path]);
+    await saveManifest(at, manifestOf([]), { placed: [], linked: 0 });
+    expect(loadSummary(at)!.index.names).toEqual([]);
+  });
+
   it("files posts whose day is no date under one month", () => {
     expect([monthOf("2024-05-17"), monthOf("NaN-NaN-NaN"), monthOf("")]).toEqual(["2024-05", "other", "other"]);
   });
@@ -149,8 +158,8 @@ describe("the site manifest", () => {
 
   it.each([
     ["missing", null],
-    ["not a manifest", Buffer.from("{\"version\":6}")],
-    ["cut short", frame({ version: 6, out: "/out", placeKey: "k", siteHash: "sh" }).subarray(0, 12)],
+    ["not a manifest", Buffer.from("{\"version\":7}")],
+    ["cut short", frame({ version: 7, out: "/out", placeKey: "k", siteHash: "sh" }).subarray(0, 12)],
     ["another version", frame({ version: 99, out: "/out", placeKey: "k", siteHash: "sh" })],
   ])("gives an empty manifest (a full build) when the summary is %s", async (_reason, bytes) => {
     const at = join(dir, `m-${Math.random()}`);

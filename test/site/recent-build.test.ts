@@ -110,6 +110,12 @@ describe("a build of new posts only", () => {
     expect(readdirSync(join(dir, "_site")).filter((name) => /^sitemap-\d+\.xml$/.test(name)).length).toBeGreaterThan(1);
     await expectSameAsFull(dir);
 
+    // Past the first sitemap part's 60 URLs: that part is kept as it is, unread.
+    for (let n = 62; n < 65; n++) writePost(dir, n, last + 5 * 24 * HOUR + n * HOUR);
+    const past = await mustBuild({ dir, search: false });
+    expect(past.scope).toBe("recent");
+    await expectSameAsFull(dir);
+
     expect((await mustBuild({ dir, search: false })).scope).toBe("unchanged");
   }, 120_000);
 
