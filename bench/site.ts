@@ -79,13 +79,17 @@ function compile(): void {
 }
 
 /**
- * The child's program: one build on the compiled JavaScript, as the `newsmirror` command runs it (no tsx hooks,
- * in the child or its render workers), printing the sample as JSON. Its CPU time counts from the process start.
+ * The child's program: one build on the compiled JavaScript, as the `newsmirror build` command runs it (no tsx
+ * hooks, in the child or its render workers; the listing of `_posts/` begun before the build's modules load),
+ * printing the sample as JSON. Its CPU time counts from the process start.
  */
 const CHILD = `
 const [indexJs, dir, mode] = process.argv.slice(1);
+const { pathToFileURL } = await import("node:url");
+const { beginListing } = await import(new URL("post-listing.js", pathToFileURL(indexJs)).href);
+const listing = mode === "full" ? undefined : beginListing(dir);
 const { buildSite } = await import(indexJs);
-const built = await buildSite({ dir, full: mode === "full", search: false });
+const built = await buildSite({ dir, full: mode === "full", search: false, listing });
 if (!built.ok) throw new Error(built.failure.message);
 const used = process.cpuUsage();
 const { pages, written, phases, stories } = built.value;

@@ -10,7 +10,7 @@ import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
 import { filesOf, statPostFiles, type FileStat } from "./post-files.js";
-import { indexIn, listAside, listHere, type PostListing } from "./post-listing.js";
+import { beginListing, indexIn, listHere, MANIFEST_DIR, type PostListing } from "./post-listing.js";
 import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { buildRecent, MonthReader, type RecentInput } from "./recent-build.js";
@@ -43,6 +43,11 @@ export interface BuildOptions {
   workers?: number;
   /** URLs per sitemap file; default the protocol's 50,000. */
   sitemapLimit?: number;
+  /**
+   * The listing of `_posts/`, begun before the build's modules were loaded (`beginListing`, as `newsmirror build`
+   * does), so the two overlap; default begun by the build.
+   */
+  listing?: PostListing;
 }
 
 export interface BuildReport {
@@ -78,10 +83,6 @@ type PostPage = Extract<PlannedPage, { kind: "post" }>;
 const YIELD_EVERY = 16;
 /** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): about 5,000 median posts. */
 const HTML_CACHE_CHARS = 16_000_000;
-const MANIFEST_DIR = join(".newsmirror", "site");
-/** From this summary size (about 10,000 posts) an incremental build lists `_posts/` on a worker while it
- * loads the manifest: 0.4 s saved at 100,000 posts, where a worker's start (30 ms) is worth it. */
-const LIST_ASIDE_FROM_BYTES = 1 << 20;
 const STORY_FILE = join(".newsmirror", "story-links.json");
 
 /** A layout or include that fails while rendering a page (a mirror's own override, usually). */
@@ -98,15 +99,6 @@ function ioFailure(error: unknown, what: string): Result<never> {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOSPC") return fail({ code: "site.disk-full", message: `${what}: the disk is full; free some space and build again`, cause: error });
   return fail({ code: "site.io", message: `${what}: ${(error as Error).message}`, cause: error });
-}
-
-/** A file's size, 0 when it cannot be read (missing, or `.newsmirror` not a folder: `loadManifest` says the rest). */
-function sizeOf(file: string): number {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    return 0;
-  }
 }
 
 /** The search page's scripts that the theme has, in the order it loads them. */
@@ -279,7 +271,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const manifestDir = join(dir, MANIFEST_DIR);
   const full = options.full === true;
   const postsDir = join(dir, "_posts");
-  const listing = !full && sizeOf(join(manifestDir, "summary.bin")) >= LIST_ASIDE_FROM_BYTES ? listAside(postsDir, manifestDir) : undefined;
+  const listing = full ? undefined : (options.listing ?? beginListing(dir));
   const configResult = await loadSiteConfig(dir);
   if (!configResult.ok) return configResult;
   const config = configResult.value;

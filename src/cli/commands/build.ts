@@ -1,6 +1,7 @@
 // `newsmirror build`: wires site.buildSite: the posts folder to the static site.
 import { resolve } from "node:path";
-import { buildSite, type BuildReport } from "../../site/index.js";
+import type { BuildReport } from "../../site/index.js";
+import { beginListing } from "../../site/post-listing.js";
 import { parseArgs } from "../args.js";
 import { EXIT, type Command, type Io } from "../io.js";
 import { describeFailure } from "../messages.js";
@@ -49,7 +50,10 @@ const command: Command = {
       io.stderr(`${usage}\nnewsmirror build: ${flags.error}\n`);
       return EXIT.usage;
     }
-    const built = await buildSite({ dir: flags.dir, out: flags.out, baseUrl: flags.baseUrl, full: flags.full });
+    // The listing of _posts/ begins before the build's modules load (0.3 s), so the two overlap.
+    const listing = flags.full ? undefined : beginListing(flags.dir);
+    const { buildSite } = await import("../../site/index.js");
+    const built = await buildSite({ dir: flags.dir, out: flags.out, baseUrl: flags.baseUrl, full: flags.full, listing });
     if (!built.ok) {
       io.stderr(`newsmirror: ${describeFailure(built.failure)}\n`);
       return EXIT.failed;
