@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       // Set aside, not removed: set-aside.ts says why a build timed just after a removal measures the kernel.
       setAside(join(dir, "_site"));
-      for (const name of ["site-manifest.bin", "site-manifest.journal"]) rmSync(join(dir, ".newsmirror", name), { force: true });
+      rmSync(join(dir, ".newsmirror", "site"), { recursive: true, force: true });
       settle();
       ours.push(sample(dir, true));
       settle();

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
 import { indexPositions } from "./listing-delta.js";
-import { emptyManifest, loadManifest, loadSummary, monthOf, saveManifest, updatePosts } from "./manifest.js";
+import { emptyManifest, fileStamp, loadManifest, loadSummary, monthOf, saveManifest, updatePosts } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
@@ -249,7 +249,8 @@ async function buildFromSummary(input: Omit<RecentInput, "summary" | "added" | "
     if (!recent) return null;
     return ok(report({ scope: "recent", pages: recent.pages, written: recent.written, posts: recent.posts, search: recent.search, stories: { linked: recent.linked, read: recent.postsRead }, phases: recent.phases }));
   } catch (error) {
-    return ioFailure(error, (error as NodeJS.ErrnoException).syscall === "scandir" || (error as NodeJS.ErrnoException).syscall === "stat" ? `reading ${input.postsDir}` : `writing the site to ${input.outRoot}`);
+    const { syscall, saving } = error as NodeJS.ErrnoException & { saving?: string };
+    return ioFailure(error, saving !== undefined ? `saving ${saving}` : syscall === "scandir" || syscall === "stat" ? `reading ${input.postsDir}` : `writing the site to ${input.outRoot}`);
   }
 }
 
@@ -266,12 +267,24 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const started = clock();
   const dir = resolve(options.dir);
   if (!existsSync(dir)) {
+    options.listing?.close();
     return fail({ code: "site.no-mirror", file: dir, message: `${dir} does not exist; pass --dir to a mirror folder (one with _posts/)` });
   }
+  // The listing begins first, so it overlaps loading the settings and the theme; a worker it runs on is stopped
+  // however the build ends.
+  const listing = options.full === true ? undefined : (options.listing ?? beginListing(dir));
+  try {
+    return await buildListed(options, dir, listing, started, clock);
+  } finally {
+    listing?.close();
+    if (options.full === true) options.listing?.close();
+  }
+}
+
+async function buildListed(options: BuildOptions, dir: string, early: PostListing | undefined, started: number, clock: () => number): Promise<Result<BuildReport>> {
   const manifestDir = join(dir, MANIFEST_DIR);
   const full = options.full === true;
   const postsDir = join(dir, "_posts");
-  const listing = full ? undefined : (options.listing ?? beginListing(dir));
   const configResult = await loadSiteConfig(dir);
   if (!configResult.ok) return configResult;
   const config = configResult.value;
@@ -288,16 +301,24 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const placeKey = placeKeyOf(config);
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
   const searchStateDir = join(dir, ".newsmirror", "search");
-  const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
+  // A small mirror is listed here, once, for both ways.
+  const listing = full ? listHere(postsDir, null) : (early ?? listHere(postsDir, indexIn(manifestDir)));
+  // Pages the short way wrote before it gave up: the whole way writes them again, or removes them.
+  const writtenShort: string[] = [];
   if (!full) {
     const assetNames = new Set(theme.assets.map((a) => a.path));
     const quick = await buildFromSummary({
-      manifestDir, postsDir, storyFile: join(dir, STORY_FILE), config, theme, siteHash, placeKey, htmlCache, outRoot, searchScripts: searchScriptsOf(assetNames),
-      toggle: assetNames.has("assets/toggle.js"), searchStateDir: options.search === false ? undefined : searchStateDir, sitemapLimit: options.sitemapLimit,
-    }, listing ?? listHere(postsDir, indexIn(manifestDir)), started, clock);
+      manifestDir, postsDir, storyFile: join(dir, STORY_FILE), config, theme, siteHash, placeKey, htmlCache: new HtmlCache(HTML_CACHE_CHARS), outRoot,
+      searchScripts: searchScriptsOf(assetNames), toggle: assetNames.has("assets/toggle.js"), searchStateDir: options.search === false ? undefined : searchStateDir,
+      sitemapLimit: options.sitemapLimit, written: writtenShort,
+    }, listing, started, clock);
     if (quick) return quick;
   }
+  const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
   const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestDir, outRoot);
+  // Written since the last build recorded them: rendered again if planned (no recorded inputs to reuse), and
+  // removed below if not.
+  for (const path of writtenShort) previous.pages.delete(path);
   const samePlacement = previous.placeKey === placeKey;
 
   const phaseStart = clock();
@@ -314,7 +335,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   let readBy = new Map<string, number>();
   let workersWanted = 0;
   try {
-    const files = await (listing ?? listHere(postsDir, null)).files();
+    const files = await listing.files();
     workersWanted = renderAll ? workerCount(files.length, options.workers) : 0;
     if (workersWanted > 0) {
       ({ scan, pool, readBy } = await readSharing(files, previous.posts, samePlacement, config, htmlCache, setup, workersWanted));
@@ -364,9 +385,9 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     }
     await renderAndWrite(plan, ctx, out, toRender, pages, { pool, size: workersWanted, readBy });
     // Plan paths are distinct, so more recorded pages than planned ones means some are no longer planned.
-    if (pages.size > plan.pages.length) {
+    if (pages.size > plan.pages.length || writtenShort.length > 0) {
       const plannedPaths = new Set(plan.pages.map((page) => page.path));
-      for (const path of pages.keys()) {
+      for (const path of new Set([...pages.keys(), ...writtenShort])) {
         if (plannedPaths.has(path)) continue;
         await out.remove(path);
         pages.delete(path);
@@ -389,7 +410,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
       // Records made under this placement, for this output folder, are brought up to date in place.
       if (samePlacement && samePlace) updatePosts(previous.posts, scan.posts);
       const posts = samePlacement && samePlace ? previous.posts : new Map(scan.posts.map((p) => [p.fileName, p]));
-      await saveManifest(manifestDir, { out: outRoot, placeKey, siteHash, pages, posts, movedAside: plan.movedAside }, { placed: plan.posts, linked: stories.links.size }, previous);
+      await saveManifest(manifestDir, { out: outRoot, placeKey, siteHash, pages, posts, movedAside: plan.movedAside }, { placed: plan.posts, linked: stories.links.size, storyStamp: fileStamp(storyFile) }, previous);
     }
   } catch (error) {
     return ioFailure(error, `saving ${manifestDir}`);

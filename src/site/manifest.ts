@@ -16,7 +16,7 @@
 // times faster than JSON (the UTF-8 of CJK titles and paths is most of a JSON decode). It is a cache: parts this
 // Node cannot read are ignored like missing ones, and the next build is a full one.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { PostRecord, PostSummary } from "./post-record.js";
@@ -124,6 +124,8 @@ interface SummaryHeader {
   otherPages: number;
   /** Posts in a story with others, at that build (for a report of a build that changed nothing). */
   linked: number;
+  /** The story cache this save goes with (`fileStamp`): a cache saved by a build that then stopped is another. */
+  storyStamp: string;
 }
 
 /** What a build that may change little reads first: the settings and the index, no month file. */
@@ -135,6 +137,7 @@ export interface ManifestSummary {
   siteHash: string;
   pageCount: number;
   linked: number;
+  storyStamp: string;
   index: PostIndex;
   movedAside: Map<string, string>;
   months: Map<string, StoredMonth>;
@@ -249,7 +252,7 @@ export function loadSummary(dir: string, withPages = true): ManifestSummary | nu
   if (!read) return null;
   const { header, index, frames } = read;
   const summary: ManifestSummary = {
-    saved: header.saved, out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pageCount: header.pageCount, linked: header.linked, index,
+    saved: header.saved, out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pageCount: header.pageCount, linked: header.linked, storyStamp: header.storyStamp, index,
     movedAside: new Map(header.movedAside), months: new Map(header.months),
   };
   if (withPages) {
@@ -344,6 +347,8 @@ export interface SaveExtras {
   placed: readonly PostSummary[];
   /** Posts in a story with others. */
   linked: number;
+  /** The story cache as saved with these links (`fileStamp`); none by default. */
+  storyStamp?: string;
 }
 
 /** Everything a save writes: the summary's parts, and each month's content (or its file, kept as it is). */
@@ -353,6 +358,7 @@ export interface ManifestParts {
   siteHash: string;
   movedAside: ReadonlyMap<string, string>;
   linked: number;
+  storyStamp: string;
   index: PostIndex;
   otherPages: ReadonlyMap<string, string>;
   /** Pages of the whole site. */
@@ -378,7 +384,7 @@ export function writeManifest(dir: string, parts: ManifestParts): void {
   }
   const header: SummaryHeader = {
     version: MANIFEST_VERSION, saved: randomBytes(9).toString("base64url"), out: parts.out, placeKey: parts.placeKey, siteHash: parts.siteHash, movedAside: [...parts.movedAside],
-    months: [...stored], pageCount: parts.pageCount, otherPages: parts.otherPages.size, linked: parts.linked,
+    months: [...stored], pageCount: parts.pageCount, otherPages: parts.otherPages.size, linked: parts.linked, storyStamp: parts.storyStamp,
   };
   const temp = join(dir, `${SUMMARY_FILE}.${process.pid}.tmp`);
   writeFrames(temp, [header, packIndex(parts.index), ...framesOfRows("g", parts.otherPages, (entry) => entry)]);
@@ -423,7 +429,7 @@ export async function saveManifest(dir: string, manifest: SiteManifest, extras: 
   });
   const otherPages = new Map([...manifest.pages].filter(([path]) => !postPages.has(path)));
   writeManifest(dir, {
-    out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash, movedAside: manifest.movedAside, linked: extras.linked, index, otherPages,
+    out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash, movedAside: manifest.movedAside, linked: extras.linked, storyStamp: extras.storyStamp ?? "", index, otherPages,
     pageCount: manifest.pages.size, months: new Map([...months].map(([month, content]) => [month, { content, pages: manifest.pages }])), before: previous?.stored,
   });
 }
@@ -457,6 +463,16 @@ export function updatePosts(records: Map<string, PostSummary>, posts: readonly P
     else records.set(name, post);
   }
   return changed;
+}
+
+/** A file's size and mtime as one string ("" when it is missing): enough to tell that it was written again. */
+export function fileStamp(file: string): string {
+  try {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat ? `${stat.size}:${stat.mtimeMs}` : "";
+  } catch {
+    return "";
+  }
 }
 
 /** True when the cached record still describes the file on disk. */

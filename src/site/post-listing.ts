@@ -40,6 +40,8 @@ export interface PostListing {
   check: Promise<ListingCheck | null>;
   /** Every post file with its stats. */
   files: () => Promise<FileStat[]>;
+  /** Stops the worker, if any: it waits for `files` until then. Every listing begun must be closed. */
+  close: () => void;
 }
 
 /** What the list worker sends, in this order; then, asked, the names and stats of every file. */
@@ -64,16 +66,18 @@ export function listHere(postsDir: string, indexed: { index: PostIndex; against:
       delta: Promise.resolve(indexed && at ? { ...listingDelta(indexed.index, names, at), against: indexed.against } : null),
       check: Promise.resolve(indexed && at ? listingCheck(indexed.index, at, names, stats) : null),
       files: () => Promise.resolve(filesOf(names, stats)),
+      close: () => undefined,
     };
   } catch (error) {
     const failed = Promise.reject(error);
     failed.catch(() => undefined);
-    return { delta: failed as Promise<null>, check: failed as Promise<null>, files: () => failed as Promise<FileStat[]> };
+    return { delta: failed as Promise<null>, check: failed as Promise<null>, files: () => failed as Promise<FileStat[]>, close: () => undefined };
   }
 }
 
 /**
- * Lists `postsDir` on a worker thread, against the summary in `manifestDir` (read there). Any trouble on the
+ * Lists `postsDir` on a worker thread, against the summary in `manifestDir` (read there). The worker stays
+ * until `files` is given or the listing is closed (it keeps the process alive until then). Any trouble on the
  * worker (it could not start, a folder it could not read) lists here instead, which also gives an error its
  * usual form.
  */
@@ -84,9 +88,6 @@ export function listAside(postsDir: string, manifestDir: string): PostListing {
   } catch {
     return listHere(postsDir, indexIn(manifestDir));
   }
-  // The worker waits to be stopped (list-worker.ts), which must not keep the process alive after a build that
-  // returned early.
-  worker.unref();
   let fallback: PostListing | undefined;
   const here = (): PostListing => (fallback ??= listHere(postsDir, indexIn(manifestDir)));
   // Each step's resolver until it has settled.
@@ -118,10 +119,6 @@ export function listAside(postsDir: string, manifestDir: string): PostListing {
     } else if ("check" in message) {
       settleCheck?.(Promise.resolve(message.check));
       settleCheck = undefined;
-      // Nobody asked for every file yet: the worker is stopped at the next turn unless someone does.
-      setImmediate(() => {
-        if (!files) stop();
-      }).unref();
     } else {
       stop();
       settleFiles?.(Promise.resolve(filesOf(message.names, message)));
@@ -151,6 +148,9 @@ export function listAside(postsDir: string, manifestDir: string): PostListing {
       });
       files.catch(() => undefined);
       return files;
+    },
+    close: () => {
+      if (!stopped) stop();
     },
   };
 }

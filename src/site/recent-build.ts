@@ -3,7 +3,7 @@
 // those, and saves the months it touched. Any case it cannot handle as a full build would gives null before it
 // saves anything, and the caller builds the whole site, which writes the same bytes.
 import type { SiteConfig } from "./config.js";
-import { loadMonths, monthOf, writeManifest, type ManifestSummary, type MonthContent, type PostIndex, type StoredMonth } from "./manifest.js";
+import { fileStamp, loadMonths, monthOf, writeManifest, type ManifestSummary, type MonthContent, type PostIndex, type StoredMonth } from "./manifest.js";
 import type { OutputDir } from "./output-dir.js";
 import { readPostHtml, type HtmlCache } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
@@ -32,6 +32,8 @@ export interface RecentInput {
   /** Where the search index keeps its state; undefined leaves the search index as it is. */
   searchStateDir?: string;
   sitemapLimit?: number;
+  /** Filled with the pages this build writes: should it then give up, the whole way renders them again. */
+  written: string[];
   /** Work begun while the listing was read: the story cache, and months read already. */
   early?: { storyCache: Promise<StoryCache>; months: MonthReader };
   /** Whether the posts are as this build took them (no indexed post edited meanwhile); awaited before the search index and the save. */
@@ -121,7 +123,8 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   };
   const { summary, config } = input;
   const otherPages = summary.otherPages;
-  if (!otherPages) return null;
+  // A story cache saved by a build that stopped before its manifest holds links no page shows yet.
+  if (!otherPages || fileStamp(input.storyFile) !== summary.storyStamp) return null;
   const layout = layoutRecent(summary.index, input.added, config);
   if (!layout) return null;
   const index = summary.index;
@@ -155,6 +158,8 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   }
   const readHtml = async (fileName: string): Promise<string> => input.htmlCache.peek(fileName) ?? readPostHtml(input.postsDir, fileName);
   const relinked = await relinkWindows(storyPosts, cache, readHtml, touchedWindows);
+  // A window left out of the cache (a member could not be read) has clusters the links below would miss.
+  for (const w of touchedWindows) if (storyPosts.some((post) => windowsOfTime(post.time).includes(w)) && !Object.hasOwn(relinked.cache.windows, w)) return null;
   // The stories whose links can have changed (those holding a post of the new posts' windows, before or after),
   // and those of the posts whose pages are planned anyway: the new posts and their neighbours.
   const plannedNames = new Set(layout.added.map((post) => post.fileName));
@@ -224,6 +229,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
     if (before === page.inputs) continue;
     if (before === undefined) pageCount++;
     const bytes = await renderPage(ctx, page);
+    input.written.push(page.path);
     if (typeof bytes === "string") await input.out.write(page.path, bytes);
     else await input.out.copy(page.path, bytes.file);
     if (page.kind === "post") months.pages.set(page.path, page.inputs);
@@ -244,10 +250,15 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   }
   const searched = lap();
 
-  writeManifest(input.manifestDir, {
-    out: input.outRoot, placeKey: input.placeKey, siteHash: input.siteHash, movedAside: summary.movedAside, linked,
-    index: mergedIndex(index, layout), otherPages, pageCount, months: monthParts(layout, summary, months), before: summary.months,
-  });
+  const storyStamp = fileStamp(input.storyFile);
+  try {
+    writeManifest(input.manifestDir, {
+      out: input.outRoot, placeKey: input.placeKey, siteHash: input.siteHash, movedAside: summary.movedAside, linked,
+      index: mergedIndex(index, layout), otherPages, pageCount, months: monthParts(layout, summary, months), before: summary.months, storyStamp,
+    });
+  } catch (error) {
+    throw Object.assign(error as Error, { saving: input.manifestDir });
+  }
   return {
     pages: pageCount, written, posts: layout.count, linked, postsRead: relinked.postsRead, search,
     phases: { stories, plan: planned, write: wrote, search: searched, save: lap() },

@@ -1,11 +1,13 @@
 // Tests src/site/recent-build.ts (and recent-plan.ts) through buildSite: a build of new posts only plans the pages
 // they reach and writes the same bytes as a full build of the same posts, across days, months, numbered pages,
 // sitemap parts, posts that arrive out of order and new story links; what it cannot place goes the whole way.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildReport } from "../../src/site/index.js";
+import { loadSummary } from "../../src/site/manifest.js";
+import { listHere, MANIFEST_DIR, type PostListing } from "../../src/site/post-listing.js";
 import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
 import { sharedPath } from "../support/paths.js";
 
@@ -166,6 +168,44 @@ describe("a build of new posts only", () => {
     await expectSameAsFull(dir);
     writeFileSync(edited, readFileSync(edited, "utf8").replace("<p>更正</p>", "<p>再更正</p>"));
     expect((await mustBuild({ dir, search: false })).scope).toBe("whole");
+    await expectSameAsFull(dir);
+  }, 60_000);
+
+  it("gives up for the whole way when a new post goes before the stats are in, and leaves no page of it", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "_config.yml"), CONFIG);
+    for (let n = 0; n < 12; n++) writePost(dir, n, START + n * 3 * HOUR);
+    await mustBuild({ dir, search: false });
+    const name = writePost(dir, 12, START + 12 * 3 * HOUR);
+    const summary = loadSummary(join(dir, MANIFEST_DIR))!;
+    // The folder read with the new post in it; by the time the stats are taken, it is gone.
+    const real = listHere(join(dir, "_posts"), null);
+    const listing: PostListing = {
+      delta: Promise.resolve({ newNames: [name], gone: false, against: summary.saved }),
+      get check() {
+        rmSync(join(dir, "_posts", name));
+        return Promise.resolve({ edited: false, newFiles: [] });
+      },
+      files: () => listHere(join(dir, "_posts"), null).files(),
+      close: () => real.close(),
+    };
+    const report = await mustBuild({ dir, search: false, listing });
+    expect(report.scope).toBe("whole");
+    expect(existsSync(join(dir, "_site", name.slice(0, 10), "post-12"))).toBe(false);
+    await expectSameAsFull(dir);
+  }, 60_000);
+
+  it("goes the whole way when the story cache is not the one the last save went with", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "_config.yml"), CONFIG);
+    for (let n = 0; n < 12; n++) writePost(dir, n, START + n * 3 * HOUR);
+    await mustBuild({ dir, search: false });
+    // What a build that saved the cache and then stopped leaves: a cache written after the manifest.
+    utimesSync(join(dir, ".newsmirror", "story-links.json"), new Date(), new Date(Date.now() + 60_000));
+    writePost(dir, 12, START + 12 * 3 * HOUR);
+    expect((await mustBuild({ dir, search: false })).scope).toBe("whole");
+    writePost(dir, 13, START + 13 * 3 * HOUR);
+    expect((await mustBuild({ dir, search: false })).scope).toBe("recent");
     await expectSameAsFull(dir);
   }, 60_000);
 
