@@ -80,6 +80,15 @@ async function expectSameAsFull(dir: string): Promise<void> {
   expect([...a.keys()].filter((path) => a.get(path) !== b.get(path))).toEqual([]);
 }
 
+/** A mirror of `count` posts three hours apart, built once; the posts' file names. */
+async function builtMirror(count: number, search = false): Promise<{ dir: string; names: string[] }> {
+  const dir = tempDir();
+  writeFileSync(join(dir, "_config.yml"), CONFIG);
+  const names = Array.from({ length: count }, (_, n) => writePost(dir, n, START + n * 3 * HOUR));
+  await mustBuild({ dir, search });
+  return { dir, names };
+}
+
 describe("a build of new posts only", () => {
   it("writes what a full build writes, across days, months, pages and sitemap parts, and in any order of arrival", async () => {
     const dir = tempDir();
@@ -122,11 +131,7 @@ describe("a build of new posts only", () => {
   }, 120_000);
 
   it("links a new post to the story it joins, on both posts' pages, as a full build does", async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, "_config.yml"), CONFIG);
-    const names = Array.from({ length: 20 }, (_, n) => writePost(dir, n, START + n * 3 * HOUR));
-    const first = await mustBuild({ dir, search: false });
-    expect(first.stories.linked).toBe(0);
+    const { dir, names } = await builtMirror(20);
     // The newest post again, two hours later, from another outlet.
     const original = readFileSync(join(dir, "_posts", names[19]!), "utf8");
     writePost(dir, 20, START + 19 * 3 * HOUR + 2 * HOUR, { text: original.replace(/^title: "(.*)"$/m, 'title: "轉載 $1"'), slug: "copy", source: "BBC" });
@@ -143,10 +148,7 @@ describe("a build of new posts only", () => {
   }, 60_000);
 
   it("plans the whole site for what it cannot place alone: a permalink clash, a new source", async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, "_config.yml"), CONFIG);
-    const names = Array.from({ length: 15 }, (_, n) => writePost(dir, n, START + n * 3 * HOUR));
-    await mustBuild({ dir, search: false });
+    const { dir, names } = await builtMirror(15);
     // The same file name in a subfolder: the same permalink, so the later of the two goes to "-2".
     const clash = readFileSync(join(dir, "_posts", names[14]!), "utf8");
     mkdirSync(join(dir, "_posts", "more"));
@@ -172,10 +174,7 @@ describe("a build of new posts only", () => {
   }, 60_000);
 
   it("gives up for the whole way when a new post goes before the stats are in, and leaves no page of it", async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, "_config.yml"), CONFIG);
-    for (let n = 0; n < 12; n++) writePost(dir, n, START + n * 3 * HOUR);
-    await mustBuild({ dir, search: false });
+    const { dir } = await builtMirror(12);
     const name = writePost(dir, 12, START + 12 * 3 * HOUR);
     const summary = loadSummary(join(dir, MANIFEST_DIR))!;
     // The folder read with the new post in it; by the time the stats are taken, it is gone.
@@ -196,10 +195,7 @@ describe("a build of new posts only", () => {
   }, 60_000);
 
   it("goes the whole way when the story cache is not the one the last save went with", async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, "_config.yml"), CONFIG);
-    for (let n = 0; n < 12; n++) writePost(dir, n, START + n * 3 * HOUR);
-    await mustBuild({ dir, search: false });
+    const { dir } = await builtMirror(12);
     // What a build that saved the cache and then stopped leaves: a cache written after the manifest.
     utimesSync(join(dir, ".newsmirror", "story-links.json"), new Date(), new Date(Date.now() + 60_000));
     writePost(dir, 12, START + 12 * 3 * HOUR);
@@ -210,10 +206,7 @@ describe("a build of new posts only", () => {
   }, 60_000);
 
   it("adds the new posts to the search index", async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, "_config.yml"), CONFIG);
-    for (let n = 0; n < 12; n++) writePost(dir, n, START + n * 3 * HOUR);
-    await mustBuild({ dir });
+    const { dir } = await builtMirror(12, true);
     const name = writePost(dir, 12, START + 12 * 3 * HOUR, { text: TEMPLATES[12]!.replace(/\n<\/div>\n$/, "<p>袋熊走失</p>\n</div>\n") });
     const report = await mustBuild({ dir });
     expect(report.scope).toBe("recent");
