@@ -13,6 +13,7 @@ import { filesOf, statPostFiles, type FileStat } from "./post-files.js";
 import { beginListing, indexIn, listHere, MANIFEST_DIR, type PostListing } from "./post-listing.js";
 import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
+import { clearPending, notePending, readPending } from "./pending-pages.js";
 import { buildRecent, MonthReader, type RecentInput } from "./recent-build.js";
 import { postJobOf, type WorkerSetup } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
@@ -270,6 +271,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     options.listing?.close();
     return fail({ code: "site.no-mirror", file: dir, message: `${dir} does not exist; pass --dir to a mirror folder (one with _posts/)` });
   }
+  // A full build lists everything its own way.
+  if (options.full === true) options.listing?.close();
   // The listing begins first, so it overlaps loading the settings and the theme; a worker it runs on is stopped
   // however the build ends.
   const listing = options.full === true ? undefined : (options.listing ?? beginListing(dir));
@@ -277,7 +280,6 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
     return await buildListed(options, dir, listing, started, clock);
   } finally {
     listing?.close();
-    if (options.full === true) options.listing?.close();
   }
 }
 
@@ -303,9 +305,11 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   const searchStateDir = join(dir, ".newsmirror", "search");
   // A small mirror is listed here, once, for both ways.
   const listing = full ? listHere(postsDir, null) : (early ?? listHere(postsDir, indexIn(manifestDir)));
-  // Pages the short way wrote before it gave up: the whole way writes them again, or removes them.
-  const writtenShort: string[] = [];
-  if (!full) {
+  // Pages the short way wrote before it gave up, or a killed build before its save: the whole way writes them
+  // again, or removes them.
+  const pending = full ? null : readPending(manifestDir);
+  const writtenShort: string[] = Array.isArray(pending) ? [...pending] : [];
+  if (!full && pending === null) {
     const assetNames = new Set(theme.assets.map((a) => a.path));
     const quick = await buildFromSummary({
       manifestDir, postsDir, storyFile: join(dir, STORY_FILE), config, theme, siteHash, placeKey, htmlCache: new HtmlCache(HTML_CACHE_CHARS), outRoot,
@@ -324,7 +328,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   const phaseStart = clock();
   // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
   const samePlace = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
-  const renderAll = full || !samePlace;
+  const renderAll = full || !samePlace || pending === "all";
   const assetNames = new Set(theme.assets.map((a) => a.path));
   const searchScripts = searchScriptsOf(assetNames);
   const setup: WorkerSetup = { mirrorDir: dir, postsDir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts, toggle: assetNames.has("assets/toggle.js") };
@@ -379,6 +383,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
     };
     const toRender = pagesToRender(plan, pages, renderAll);
     written = toRender.length;
+    if (toRender.length > 0) notePending(manifestDir, renderAll ? "all" : toRender.map((page) => page.path));
     if (!pool) {
       workersWanted = workerCount(toRender.reduce((n, page) => (page.kind === "post" ? n + 1 : n), 0), options.workers);
       pool = workersWanted > 0 ? createRenderPool(setup, workersWanted) : Promise.resolve(null);
@@ -387,7 +392,8 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
     // Plan paths are distinct, so more recorded pages than planned ones means some are no longer planned.
     if (pages.size > plan.pages.length || writtenShort.length > 0) {
       const plannedPaths = new Set(plan.pages.map((page) => page.path));
-      for (const path of new Set([...pages.keys(), ...writtenShort])) {
+      // Pages the short way wrote are in no record (taken out above): removed here when not planned.
+      for (const path of [...pages.keys(), ...writtenShort]) {
         if (plannedPaths.has(path)) continue;
         await out.remove(path);
         pages.delete(path);
@@ -412,6 +418,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
       const posts = samePlacement && samePlace ? previous.posts : new Map(scan.posts.map((p) => [p.fileName, p]));
       await saveManifest(manifestDir, { out: outRoot, placeKey, siteHash, pages, posts, movedAside: plan.movedAside }, { placed: plan.posts, linked: stories.links.size, storyStamp: fileStamp(storyFile) }, previous);
     }
+    clearPending(manifestDir);
   } catch (error) {
     return ioFailure(error, `saving ${manifestDir}`);
   }

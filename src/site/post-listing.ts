@@ -98,12 +98,15 @@ export function listAside(postsDir: string, manifestDir: string): PostListing {
   const check = new Promise<Awaited<PostListing["check"]>>((resolve) => (settleCheck = (value) => resolve(value)));
   let files: Promise<FileStat[]> | undefined;
   let stopped = false;
+  let closed = false;
   const stop = (): void => {
     stopped = true;
     void worker.terminate();
   };
-  // Whatever is still awaited when the worker fails or stops comes from listing here.
+  // Whatever is still awaited when the worker fails or stops comes from listing here (not once it is closed:
+  // nobody waits then, and listing here would block the thread for nothing).
   const fromHere = (): void => {
+    if (closed) return;
     if (settleDelta) settleDelta(here().delta);
     if (settleCheck) settleCheck(here().check);
     if (settleFiles) settleFiles(here().files());
@@ -139,8 +142,9 @@ export function listAside(postsDir: string, manifestDir: string): PostListing {
     delta,
     check,
     files: () => {
-      files ??= new Promise<FileStat[]>((resolve) => {
-        if (stopped) resolve(here().files());
+      files ??= new Promise<FileStat[]>((resolve, reject) => {
+        if (closed) reject(new Error("the listing of _posts/ was closed"));
+        else if (stopped) resolve(here().files());
         else {
           settleFiles = (value) => resolve(value);
           worker.postMessage("files");
@@ -150,6 +154,14 @@ export function listAside(postsDir: string, manifestDir: string): PostListing {
       return files;
     },
     close: () => {
+      if (closed) return;
+      closed = true;
+      const gone = Promise.reject(new Error("the listing of _posts/ was closed"));
+      gone.catch(() => undefined);
+      settleDelta?.(Promise.resolve(null));
+      settleCheck?.(Promise.resolve(null));
+      settleFiles?.(gone);
+      settleDelta = settleCheck = settleFiles = undefined;
       if (!stopped) stop();
     },
   };

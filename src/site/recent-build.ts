@@ -1,8 +1,11 @@
 // A build whose only change is new posts near the end of the archive (the hourly case): it reads the manifest's
 // summary and the months those posts reach, plans only the pages they can change (recent-plan.ts), renders
-// those, and saves the months it touched. Any case it cannot handle as a full build would gives null before it
-// saves anything, and the caller builds the whole site, which writes the same bytes.
+// those, and saves the months it touched. Any case it cannot handle as a full build would gives null, and the
+// caller builds the whole site: before it writes anything, when the change is one it cannot place; after it
+// wrote pages (listed in `written`, which the whole way renders again or removes), when the listing's stats
+// find an edit. The story cache it may save by then is keyed by the posts it holds, so it stays right.
 import type { SiteConfig } from "./config.js";
+import { clearPending, notePending } from "./pending-pages.js";
 import { fileStamp, loadMonths, monthOf, writeManifest, type ManifestSummary, type MonthContent, type PostIndex, type StoredMonth } from "./manifest.js";
 import type { OutputDir } from "./output-dir.js";
 import { readPostHtml, type HtmlCache } from "./post-reader.js";
@@ -209,7 +212,13 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   const planned = lap();
 
   // Every check is behind: from here on this build writes.
-  if (relinked.windowsComputed > 0) await saveStoryCache(input.storyFile, relinked.cache);
+  if (relinked.windowsComputed > 0) {
+    try {
+      await saveStoryCache(input.storyFile, relinked.cache);
+    } catch (error) {
+      throw Object.assign(error as Error, { saving: input.storyFile });
+    }
+  }
   // The feeds of a source show the same 50 posts in three formats: each post is read once.
   const articles = new Map<string, Promise<string>>();
   const ctx: RenderContext = {
@@ -224,9 +233,10 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   };
   let written = 0;
   let pageCount = summary.pageCount;
-  for (const page of plan.pages) {
+  const toRender = plan.pages.filter((page) => recorded(page.path) !== page.inputs);
+  notePending(input.manifestDir, toRender.map((page) => page.path));
+  for (const page of toRender) {
     const before = recorded(page.path);
-    if (before === page.inputs) continue;
     if (before === undefined) pageCount++;
     const bytes = await renderPage(ctx, page);
     input.written.push(page.path);
@@ -259,6 +269,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   } catch (error) {
     throw Object.assign(error as Error, { saving: input.manifestDir });
   }
+  clearPending(input.manifestDir);
   return {
     pages: pageCount, written, posts: layout.count, linked, postsRead: relinked.postsRead, search,
     phases: { stories, plan: planned, write: wrote, search: searched, save: lap() },

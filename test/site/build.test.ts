@@ -7,6 +7,7 @@ import { Parser } from "htmlparser2";
 import * as OpenCC from "opencc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildReport } from "../../src/site/index.js";
+import { listHere } from "../../src/site/post-listing.js";
 import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
 import { sharedPath } from "../support/paths.js";
 
@@ -386,6 +387,16 @@ describe("posts it cannot read", () => {
     const built = await buildSite({ dir, search: false });
     expect(built.ok).toBe(false);
     if (!built.ok) expect(built.failure.message).toContain(".newsmirror");
+  });
+
+  it("closes a listing begun for it, however it ends", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "_config.yml"), "permalink: /:nonsense/\n");
+    let closed = 0;
+    const listing = { ...listHere(join(dir, "_posts"), null), close: () => void closed++ };
+    expect((await buildSite({ dir, search: false, listing })).ok).toBe(false);
+    expect((await buildSite({ dir, search: false, full: true, listing })).ok).toBe(false);
+    expect(closed).toBe(2);
   });
 
   it("a bad _config.yml is a failure naming the file", async () => {

@@ -55,6 +55,15 @@ describe("the listing against the last build's index", () => {
     expect((await aside.files()).length).toBe(readdirSync(dir).filter((name) => name.endsWith(".md")).length);
   }, 30_000);
 
+  it("closed before it answers, gives nothing and stops its worker", async () => {
+    const { postsDir, manifestDir } = await mirror("closed");
+    const listing = listAside(postsDir, manifestDir);
+    listing.close();
+    expect(await listing.delta).toBeNull();
+    expect(await listing.check).toBeNull();
+    await expect(listing.files()).rejects.toThrow(/closed/);
+  }, 30_000);
+
   it("fails as listing here fails when _posts/ is not a folder", async () => {
     const file = join(temp, "a-file");
     writeFileSync(file, "");

@@ -194,6 +194,24 @@ describe("a build of new posts only", () => {
     await expectSameAsFull(dir);
   }, 60_000);
 
+  it("after a build that wrote pages and stopped before its save, renders them again or removes them", async () => {
+    const { dir } = await builtMirror(12);
+    const name = writePost(dir, 12, START + 12 * 3 * HOUR);
+    const summary = loadSummary(join(dir, MANIFEST_DIR))!;
+    // A build that stops after writing its pages, as a kill would, just before the stats' verdict and the save.
+    const stopped = Promise.reject(new Error("stopped"));
+    stopped.catch(() => undefined);
+    const listing: PostListing = { delta: Promise.resolve({ newNames: [name], gone: false, against: summary.saved }), check: stopped, files: () => stopped, close: () => undefined };
+    expect((await buildSite({ dir, search: false, sitemapLimit: SITEMAP_LIMIT, listing })).ok).toBe(false);
+    expect(existsSync(join(dir, "_site", name.slice(0, 10), "post-12"))).toBe(true);
+    // Meanwhile the new post goes: nothing the last save knew changed, yet the pages written must not stay.
+    rmSync(join(dir, "_posts", name));
+    expect((await mustBuild({ dir, search: false })).scope).toBe("whole");
+    expect(existsSync(join(dir, "_site", name.slice(0, 10), "post-12"))).toBe(false);
+    await expectSameAsFull(dir);
+    expect((await mustBuild({ dir, search: false })).scope).toBe("unchanged");
+  }, 60_000);
+
   it("goes the whole way when the story cache is not the one the last save went with", async () => {
     const { dir } = await builtMirror(12);
     // What a build that saved the cache and then stopped leaves: a cache written after the manifest.

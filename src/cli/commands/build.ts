@@ -52,8 +52,14 @@ const command: Command = {
     }
     // The listing of _posts/ begins before the build's modules load (0.3 s), so the two overlap.
     const listing = flags.full ? undefined : beginListing(flags.dir);
-    const { buildSite } = await import("../../site/index.js");
-    const built = await buildSite({ dir: flags.dir, out: flags.out, baseUrl: flags.baseUrl, full: flags.full, listing });
+    let built;
+    try {
+      const { buildSite } = await import("../../site/index.js");
+      built = await buildSite({ dir: flags.dir, out: flags.out, baseUrl: flags.baseUrl, full: flags.full, listing });
+    } finally {
+      // The build closes it; this is for a build that never began (its modules failed to load).
+      listing?.close();
+    }
     if (!built.ok) {
       io.stderr(`newsmirror: ${describeFailure(built.failure)}\n`);
       return EXIT.failed;
