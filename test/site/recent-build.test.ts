@@ -89,6 +89,25 @@ async function builtMirror(count: number, search = false): Promise<{ dir: string
   return { dir, names };
 }
 
+/**
+ * A mirror of 12 posts built once, post 12 written after, and a listing that reads the folder with post 12 new
+ * and gives, for the stats, what `check` does when asked.
+ */
+async function withNewPost(check: (dir: string, name: string) => PostListing["check"]): Promise<{ dir: string; name: string; listing: PostListing }> {
+  const { dir } = await builtMirror(12);
+  const name = writePost(dir, 12, START + 12 * 3 * HOUR);
+  const summary = loadSummary(join(dir, MANIFEST_DIR))!;
+  const listing: PostListing = {
+    delta: Promise.resolve({ newNames: [name], gone: false, against: summary.saved }),
+    get check() {
+      return check(dir, name);
+    },
+    files: () => listHere(join(dir, "_posts"), null).files(),
+    close: () => undefined,
+  };
+  return { dir, name, listing };
+}
+
 describe("a build of new posts only", () => {
   it("writes what a full build writes, across days, months, pages and sitemap parts, and in any order of arrival", async () => {
     const dir = tempDir();
@@ -174,20 +193,11 @@ describe("a build of new posts only", () => {
   }, 60_000);
 
   it("gives up for the whole way when a new post goes before the stats are in, and leaves no page of it", async () => {
-    const { dir } = await builtMirror(12);
-    const name = writePost(dir, 12, START + 12 * 3 * HOUR);
-    const summary = loadSummary(join(dir, MANIFEST_DIR))!;
     // The folder read with the new post in it; by the time the stats are taken, it is gone.
-    const real = listHere(join(dir, "_posts"), null);
-    const listing: PostListing = {
-      delta: Promise.resolve({ newNames: [name], gone: false, against: summary.saved }),
-      get check() {
-        rmSync(join(dir, "_posts", name));
-        return Promise.resolve({ edited: false, newFiles: [] });
-      },
-      files: () => listHere(join(dir, "_posts"), null).files(),
-      close: () => real.close(),
-    };
+    const { dir, name, listing } = await withNewPost((at, newName) => {
+      rmSync(join(at, "_posts", newName));
+      return Promise.resolve({ edited: false, newFiles: [] });
+    });
     const report = await mustBuild({ dir, search: false, listing });
     expect(report.scope).toBe("whole");
     expect(existsSync(join(dir, "_site", name.slice(0, 10), "post-12"))).toBe(false);
@@ -195,13 +205,8 @@ describe("a build of new posts only", () => {
   }, 60_000);
 
   it("after a build that wrote pages and stopped before its save, renders them again or removes them", async () => {
-    const { dir } = await builtMirror(12);
-    const name = writePost(dir, 12, START + 12 * 3 * HOUR);
-    const summary = loadSummary(join(dir, MANIFEST_DIR))!;
     // A build that stops after writing its pages, as a kill would, just before the stats' verdict and the save.
-    const stopped = Promise.reject(new Error("stopped"));
-    stopped.catch(() => undefined);
-    const listing: PostListing = { delta: Promise.resolve({ newNames: [name], gone: false, against: summary.saved }), check: stopped, files: () => stopped, close: () => undefined };
+    const { dir, name, listing } = await withNewPost(() => Promise.reject(new Error("stopped")));
     expect((await buildSite({ dir, search: false, sitemapLimit: SITEMAP_LIMIT, listing })).ok).toBe(false);
     expect(existsSync(join(dir, "_site", name.slice(0, 10), "post-12"))).toBe(true);
     // Meanwhile the new post goes: nothing the last save knew changed, yet the pages written must not stay.
