@@ -18,9 +18,14 @@ const VALUE_FLAGS = ["dir", "out", "base-url"];
 /** Unreadable posts listed one a line before the rest are only counted. */
 const LIST_AT_MOST = 20;
 
+/** How the build found its work, when it did not plan the whole site: " (new posts only)", " (nothing new)". */
+export function scopeNote(report: BuildReport): string {
+  return report.scope === "recent" ? " (new posts only)" : report.scope === "unchanged" ? " (nothing new)" : "";
+}
+
 /** Prints the build's outcome; shared with `serve`, which rebuilds on every change. */
 export function reportBuild(io: Io, report: BuildReport, out: string): void {
-  io.stdout(`site: ${report.posts} posts, ${report.pages} pages, ${report.written} written, ${report.removed} removed in ${(report.ms / 1000).toFixed(1)} s -> ${out}\n`);
+  io.stdout(`site: ${report.posts} posts, ${report.pages} pages, ${report.written} written, ${report.removed} removed in ${(report.ms / 1000).toFixed(1)} s${scopeNote(report)} -> ${out}\n`);
   if (report.stories.linked > 0) io.stdout(`stories: ${report.stories.linked} posts link other reports of the same story\n`);
   for (const item of report.unreadable.slice(0, LIST_AT_MOST)) io.stderr(`cannot read post ${item.fileName}: ${item.message}\n`);
   if (report.unreadable.length > LIST_AT_MOST) io.stderr(`... and ${report.unreadable.length - LIST_AT_MOST} more unreadable posts\n`);

@@ -5,6 +5,7 @@ import { buildSite } from "../../site/index.js";
 import { EXIT, type Command } from "../io.js";
 import { INGEST_OPTIONS, mirrorDirOf, runIngestCommand } from "../ingest-command.js";
 import { describeFailure } from "../messages.js";
+import { scopeNote } from "./build.js";
 import { initMirror } from "../../sources/index.js";
 
 const usage = `usage: newsmirror run [--dir DIR] [--only NAME] [--force] [--strict] [--no-build]
@@ -35,7 +36,7 @@ const command: Command = {
       io.stderr(`newsmirror: site not built: ${describeFailure(built.failure)}\n`);
       return EXIT.failed;
     }
-    io.stdout(`site: ${built.value.pages} pages, ${built.value.written} written, ${built.value.removed} removed in ${(built.value.ms / 1000).toFixed(1)} s -> ${join(ingest.dir, "_site")}\n`);
+    io.stdout(`site: ${built.value.pages} pages, ${built.value.written} written, ${built.value.removed} removed in ${(built.value.ms / 1000).toFixed(1)} s${scopeNote(built.value)} -> ${join(ingest.dir, "_site")}\n`);
     return ingest.code;
   },
 };

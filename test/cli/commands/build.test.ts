@@ -28,6 +28,14 @@ describe("newsmirror build", () => {
     expect(capture.out.join("")).toMatch(/^site: 1 posts, \d+ pages, \d+ written, 0 removed in [\d.]+ s -> .*public\n$/);
     expect(capture.err.join("")).toMatch(/cannot read post 2024-01-02-bad.md: .*front matter/);
     expect(existsSync(join(dir, "m", "public", "2024-01-01", "a", "index.html"))).toBe(true);
+    // Built again: nothing new; with a new post: that post's pages only. The output line says which.
+    const again = io();
+    await command.run(["--dir", "m", "--out", "public", "--base-url", "/news"], again);
+    expect(again.out.join("")).toMatch(/^site: 1 posts, \d+ pages, 0 written, 0 removed in [\d.]+ s \(nothing new\) -> /);
+    writeFileSync(join(dir, "m", "_posts", "2024-01-03-b.md"), POST.replace('title: "A"', 'title: "B"').replace("2024-01-01T00:00:00.000Z", "2024-01-03T00:00:00.000Z").replace("<!--1704067200000-->", "<!--1704240000000-->"));
+    const more = io();
+    await command.run(["--dir", "m", "--out", "public", "--base-url", "/news"], more);
+    expect(more.out.join("")).toMatch(/^site: 2 posts, \d+ pages, \d+ written, 0 removed in [\d.]+ s \(new posts only\) -> /);
   });
 
   it.each([
