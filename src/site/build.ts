@@ -10,7 +10,7 @@ import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
 import { filesOf, statPostFiles, type FileStat } from "./post-files.js";
-import { beginListing, indexIn, listHere, MANIFEST_DIR, type PostListing } from "./post-listing.js";
+import { beginListing, listHere, MANIFEST_DIR, type PostListing } from "./post-listing.js";
 import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { clearPending, notePending, readPending } from "./pending-pages.js";
@@ -213,9 +213,9 @@ async function renderAndWrite(
  * (recent-build.ts). Null when the whole archive must be read: an indexed post edited or gone, or a change the
  * short way cannot place. The stats of the listing, which only tell edits, are awaited last.
  */
-async function buildFromSummary(input: Omit<RecentInput, "summary" | "added" | "out" | "unchangedElse" | "early">, listing: PostListing, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
-  const summary = loadSummary(input.manifestDir);
-  if (!summary || summary.out !== input.outRoot || summary.placeKey !== input.placeKey || summary.siteHash !== input.siteHash || !existsSync(join(input.outRoot, "index.html"))) return null;
+async function buildFromSummary(input: Omit<RecentInput, "added" | "out" | "unchangedElse" | "early">, listing: PostListing, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
+  const { summary } = input;
+  if (summary.out !== input.outRoot || summary.placeKey !== input.placeKey || summary.siteHash !== input.siteHash || !existsSync(join(input.outRoot, "index.html"))) return null;
   // While the worker reads the folder: the story cache, and the newest month, which new posts almost always reach.
   const storyCache = loadStoryCache(input.storyFile);
   const months = new MonthReader(input.manifestDir, summary);
@@ -303,16 +303,17 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   const placeKey = placeKeyOf(config);
   const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
   const searchStateDir = join(dir, ".newsmirror", "search");
-  // A small mirror is listed here, once, for both ways.
-  const listing = full ? listHere(postsDir, null) : (early ?? listHere(postsDir, indexIn(manifestDir)));
   // Pages the short way wrote before it gave up, or a killed build before its save: the whole way writes them
   // again, or removes them.
   const pending = full ? null : readPending(manifestDir);
   const writtenShort: string[] = Array.isArray(pending) ? [...pending] : [];
-  if (!full && pending === null) {
+  // The summary, read once here; a small mirror is listed here against it, once, for both ways.
+  const summary = full || pending !== null ? null : loadSummary(manifestDir);
+  const listing = early ?? listHere(postsDir, summary ? { index: summary.index, against: summary.saved } : null);
+  if (summary) {
     const assetNames = new Set(theme.assets.map((a) => a.path));
     const quick = await buildFromSummary({
-      manifestDir, postsDir, storyFile: join(dir, STORY_FILE), config, theme, siteHash, placeKey, htmlCache: new HtmlCache(HTML_CACHE_CHARS), outRoot,
+      summary, manifestDir, postsDir, storyFile: join(dir, STORY_FILE), config, theme, siteHash, placeKey, htmlCache: new HtmlCache(HTML_CACHE_CHARS), outRoot,
       searchScripts: searchScriptsOf(assetNames), toggle: assetNames.has("assets/toggle.js"), searchStateDir: options.search === false ? undefined : searchStateDir,
       sitemapLimit: options.sitemapLimit, written: writtenShort,
     }, listing, started, clock);

@@ -267,19 +267,16 @@ export function loadSummary(dir: string, withPages = true): ManifestSummary | nu
   return summary;
 }
 
-/** The posts and post pages of `months` (keys of `summary.months`); null when one cannot be read whole. */
-export function loadMonths(dir: string, summary: ManifestSummary, months: Iterable<string>): { posts: Map<string, PostSummary>; pages: Map<string, string> } | null {
-  const posts = new Map<string, PostSummary>();
-  const pages = new Map<string, string>();
+/** Adds the posts and post pages of `months` (keys of `summary.months`) to the maps; false when one cannot be read whole. */
+export function loadMonths(dir: string, summary: ManifestSummary, months: Iterable<string>, pages: Map<string, string>, posts: Map<string, PostSummary>): boolean {
   try {
     for (const month of months) {
       const stored = summary.months.get(month);
-      if (!stored) continue;
-      if (!readMonth(dir, month, stored, pages, posts)) return null;
+      if (stored && !readMonth(dir, month, stored, pages, posts)) return false;
     }
-    return { posts, pages };
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
 

@@ -56,15 +56,32 @@ export function indexIn(manifestDir: string | undefined): { index: PostIndex; ag
   return summary ? { index: summary.index, against: summary.saved } : null;
 }
 
+/** The listing's steps on this thread: the folder read and its delta, then, called, every file statted and the check. */
+export function listAgainst(postsDir: string, indexed: { index: PostIndex; against: string } | null): {
+  names: string[];
+  delta: (ListingDelta & { against: string }) | null;
+  statAll: () => { stats: { sizes: Float64Array; mtimes: Float64Array }; check: ListingCheck | null };
+} {
+  const names = listPostNames(postsDir);
+  const at = indexed ? indexPositions(indexed.index) : null;
+  return {
+    names,
+    delta: indexed && at ? { ...listingDelta(indexed.index, names, at), against: indexed.against } : null,
+    statAll: () => {
+      const stats = statPostFiles(postsDir, names);
+      return { stats, check: indexed && at ? listingCheck(indexed.index, at, names, stats) : null };
+    },
+  };
+}
+
 /** Lists here, at once. */
 export function listHere(postsDir: string, indexed: { index: PostIndex; against: string } | null): PostListing {
   try {
-    const names = listPostNames(postsDir);
-    const stats = statPostFiles(postsDir, names);
-    const at = indexed ? indexPositions(indexed.index) : null;
+    const { names, delta, statAll } = listAgainst(postsDir, indexed);
+    const { stats, check } = statAll();
     return {
-      delta: Promise.resolve(indexed && at ? { ...listingDelta(indexed.index, names, at), against: indexed.against } : null),
-      check: Promise.resolve(indexed && at ? listingCheck(indexed.index, at, names, stats) : null),
+      delta: Promise.resolve(delta),
+      check: Promise.resolve(check),
       files: () => Promise.resolve(filesOf(names, stats)),
       close: () => undefined,
     };

@@ -13,7 +13,7 @@ import type { PostSummary } from "./post-record.js";
 import { layoutRecent, needPosts, planRecent, type RecentLayout } from "./recent-plan.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { indexAddedPosts, type SearchOutcome } from "./search-hook.js";
-import { clustersOfCache, clustersOfWindow, firstTextWeek, linksOfClusters, loadStoryCache, relinkWindows, saveStoryCache, storyGroups, weekStart, windowsOfTime, type StoryCache, type StoryPost } from "./story-links.js";
+import { clustersOfCache, clustersOfWindow, firstTextWeek, linksOfGroups, loadStoryCache, relinkWindows, saveStoryCache, storyGroups, weekOfTime, weekStart, windowsOfTime, type StoryCache, type StoryPost } from "./story-links.js";
 import type { Theme } from "./theme.js";
 
 export interface RecentInput {
@@ -54,8 +54,6 @@ export interface RecentOutcome {
   phases: { stories: number; plan: number; write: number; search: number; save: number };
 }
 
-const WEEK_MS = 7 * 86_400_000;
-
 /** Records and post-page inputs of the months read so far, read a month at most once. */
 export class MonthReader {
   readonly posts = new Map<string, PostSummary>();
@@ -74,10 +72,7 @@ export class MonthReader {
   needMonths(months: Iterable<string>): boolean {
     const toRead = [...months].filter((month) => !this.read.has(month) && this.summary.months.has(month));
     if (toRead.length === 0) return true;
-    const loaded = loadMonths(this.dir, this.summary, toRead);
-    if (!loaded) return false;
-    for (const [name, post] of loaded.posts) this.posts.set(name, post);
-    for (const [path, inputs] of loaded.pages) this.pages.set(path, inputs);
+    if (!loadMonths(this.dir, this.summary, toRead, this.pages, this.posts)) return false;
     for (const month of toRead) this.read.add(month);
     return true;
   }
@@ -137,7 +132,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   const touchedWindows = new Set(layout.added.flatMap((post) => windowsOfTime(post.time)));
   let lastWeek = Number.NaN;
   for (let g = 0; g < layout.count; g++) {
-    const week = Math.floor(layout.times[g]! / WEEK_MS);
+    const week = weekOfTime(layout.times[g]!);
     if (week === lastWeek) continue;
     lastWeek = week;
     for (const w of windowsOfTime(layout.times[g]!)) if (!touchedWindows.has(w) && !Object.hasOwn(cache.windows, w)) return null;
@@ -174,8 +169,9 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   const touchedNames = new Set(plannedNames);
   for (const w of touchedWindows) for (const cluster of [...clustersOfWindow(cache, w), ...clustersOfWindow(relinked.cache, w)]) for (const name of cluster) touchedNames.add(name);
   const affected = new Set<string>();
+  const oldGroups = storyGroups(clustersOfCache(cache));
   const newGroups = storyGroups(clustersOfCache(relinked.cache));
-  for (const group of [...storyGroups(clustersOfCache(cache)), ...newGroups]) if (group.some((name) => touchedNames.has(name))) for (const name of group) affected.add(name);
+  for (const group of [...oldGroups, ...newGroups]) if (group.some((name) => touchedNames.has(name))) for (const name of group) affected.add(name);
   // Their members' positions: one pass over the index for the old ones.
   const positions = new Map(layout.added.map((post, j) => [post.fileName, layout.addedAt[j]!]));
   if (affected.size > 0) index.names.forEach((name, i) => affected.has(name) && positions.set(name, layout.oldAt[i]!));
@@ -183,8 +179,8 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
     const g = positions.get(name);
     return g === undefined ? [] : [{ fileName: name, site: "", time: layout.times[g]!, hash: "" }];
   });
-  const oldLinks = linkTexts(linksOfClusters(clustersOfCache(cache), members));
-  const links = linksOfClusters(clustersOfCache(relinked.cache), members);
+  const oldLinks = linkTexts(linksOfGroups(oldGroups, members));
+  const links = linksOfGroups(newGroups, members);
   const newLinks = linkTexts(links);
   const changedLinks = new Set<string>();
   for (const [name, text] of newLinks) if (oldLinks.get(name) !== text) changedLinks.add(name);

@@ -36,8 +36,8 @@ export interface RecentLayout {
   siteNames: string[];
   /** Each source's positions, oldest first, by index into `siteNames`. */
   lists: number[][];
-  /** Sources (index into `siteNames`) that gained posts. */
-  touched: Set<number>;
+  /** Sources (index into `siteNames`) that gained posts: the position of the first new one in its list, and how many. */
+  touched: Map<number, { first: number; gained: number }>;
   /** Positions whose post records the pages need, so far (`needPosts` adds more). */
   needed: Set<number>;
   /** Days whose pages are planned again (the day before the first new post's, and every day from it on). */
@@ -110,11 +110,12 @@ export function layoutRecent(index: PostIndex, added: readonly PostSummary[], co
   const needed = new Set<number>();
   const perPage = config.paginate;
   for (let g = listNeedsFrom(addedAt[0]!, n, count, perPage); g < count; g++) needed.add(g);
-  const touched = new Set(addedAt.map((g) => sites[g]!));
-  for (const site of touched) {
+  const touched: RecentLayout["touched"] = new Map();
+  for (const site of new Set(addedAt.map((g) => sites[g]!))) {
     const list = lists[site]!;
     const first = list.findIndex((g) => from[g]! < 0);
     const gained = addedAt.filter((g) => sites[g] === site).length;
+    touched.set(site, { first, gained });
     for (let k = listNeedsFrom(first, list.length - gained, list.length, perPage); k < list.length; k++) needed.add(list[k]!);
   }
   // Days: runs of positions (a day follows from the time, so days are in order).
@@ -213,11 +214,10 @@ export function planRecent(input: RecentPlanInput, config: SiteConfig): PagePlan
   };
   const postPages = new Set<number>();
   for (const source of plan.sources) {
-    const site = layout.siteNames.indexOf(source.name);
-    if (!layout.touched.has(site)) continue;
+    const change = layout.touched.get(layout.siteNames.indexOf(source.name));
+    if (!change) continue;
     const list = source.posts;
-    const first = list.findIndex((g) => layout.from[g]! < 0);
-    const gained = list.filter((g) => layout.from[g]! < 0).length;
+    const { first, gained } = change;
     const base = `source/${source.key}/`;
     planListPages({ base, title: source.name, source: source.name, posts: list, feed: `${base}feed.xml` }, first, list.length - gained);
     pages.push(...planFeeds(source, list, plan, { siteHash }));
@@ -299,4 +299,3 @@ function sitemapUrls(layout: RecentLayout, index: PostIndex, plan: PagePlan, per
   return urls;
 }
 
-export type { PlannedPage };

@@ -88,13 +88,22 @@ export async function indexForSearch(input: SearchInput): Promise<SearchOutcome>
   if (!everything && touched.size === 0 && removed.length === 0 && !hasPendingWork(input.stateDir)) return { ran: false };
   // A post moved to "-2" (or back) by a clash with one of these changes its URL: handed over again too.
   const docs = everything ? plan.posts : plan.posts.filter((post) => touched.has(post.fileName) || touchedPaths.has(post.path) || touchedPaths.has(previous.get(post.fileName)?.path ?? ""));
+  return (await handOver(docs, input, { full: input.full, appendOnly: !everything, removed }, plan.posts))!;
+}
+
+/**
+ * Hands `docs` over to the index. When the index cannot take them alone (no usable state), it is given
+ * `everyPost` instead, or, without them, null: the caller then hands over every post itself.
+ */
+async function handOver(docs: readonly PostSummary[], input: Pick<SearchInput, "postsDir" | "out" | "stateDir">, how: { full: boolean; appendOnly: boolean; removed: string[] }, everyPost: readonly PostSummary[] | null): Promise<SearchOutcome | null> {
   try {
-    const options = { stateDir: input.stateDir, full: input.full, prefix: SEARCH_INDEX_PREFIX };
-    let appendOnly = !everything;
-    let result = await buildSearchIndex(docsOf(docs, input.postsDir), input.out, { ...options, appendOnly, removed });
+    const options = { stateDir: input.stateDir, full: how.full, prefix: SEARCH_INDEX_PREFIX };
+    let appendOnly = how.appendOnly;
+    let result = await buildSearchIndex(docsOf(docs, input.postsDir), input.out, { ...options, appendOnly, removed: how.removed });
     if (!result.ok && result.failure.code === "search.needs-all") {
+      if (everyPost === null) return null;
       appendOnly = false;
-      result = await buildSearchIndex(docsOf(plan.posts, input.postsDir), input.out, options);
+      result = await buildSearchIndex(docsOf(everyPost, input.postsDir), input.out, options);
     }
     if (!result.ok) return { ran: true, failure: result.failure.message };
     return { ran: true, docs: result.value.docs, filesWritten: result.value.shardsWritten, appendOnly };
@@ -107,12 +116,6 @@ export async function indexForSearch(input: SearchInput): Promise<SearchOutcome>
  * Indexes `added` (new posts, none edited or deleted) into the existing index. Null when the index cannot take
  * them alone (no usable state: every post must be handed over, which the caller's full build does).
  */
-export async function indexAddedPosts(added: readonly PostSummary[], input: Pick<SearchInput, "postsDir" | "out" | "stateDir">): Promise<SearchOutcome | null> {
-  try {
-    const result = await buildSearchIndex(docsOf(added, input.postsDir), input.out, { stateDir: input.stateDir, full: false, prefix: SEARCH_INDEX_PREFIX, appendOnly: true, removed: [] });
-    if (!result.ok) return result.failure.code === "search.needs-all" ? null : { ran: true, failure: result.failure.message };
-    return { ran: true, docs: result.value.docs, filesWritten: result.value.shardsWritten, appendOnly: true };
-  } catch (error) {
-    return { ran: true, failure: `search index: ${(error as Error).message}` };
-  }
+export function indexAddedPosts(added: readonly PostSummary[], input: Pick<SearchInput, "postsDir" | "out" | "stateDir">): Promise<SearchOutcome | null> {
+  return handOver(added, input, { full: false, appendOnly: true, removed: [] }, null);
 }

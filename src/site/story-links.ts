@@ -108,7 +108,9 @@ interface Week {
   digest: string;
 }
 
-const weekOf = (post: StoryPost): number => Math.floor(post.time / WEEK_MS);
+/** The week (counted from the epoch) a time in epoch ms falls in. */
+export const weekOfTime = (time: number): number => Math.floor(time / WEEK_MS);
+const weekOf = (post: StoryPost): number => weekOfTime(post.time);
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** findStoryClusters keeps the first 64 posts of an LSH bucket, so a window's order must depend on its members only. */
 const byFileName = (a: StoryPost, b: StoryPost): number =>
@@ -140,7 +142,7 @@ function postsByWeek(posts: readonly StoryPost[]): Map<number, Week> {
 /** Window w: weeks w and w + 1, its members in that order, keyed by both weeks' digests. */
 function windowsOf(weeks: Map<number, Week>): Array<{ w: number; members: StoryPost[]; key: string }> {
   const numbers = new Set<number>();
-  for (const week of weeks.keys()) for (let w = week - WINDOW_WEEKS + 1; w <= week; w++) numbers.add(w);
+  for (const week of weeks.keys()) for (const w of windowsOfWeek(week)) numbers.add(w);
   return [...numbers].sort((a, b) => a - b).map((w) => {
     const parts = Array.from({ length: WINDOW_WEEKS }, (_, i) => weeks.get(w + i));
     return { w, members: parts.flatMap((part) => part?.posts ?? []), key: parts.map((part) => part?.digest ?? "-").join("/") };
@@ -174,7 +176,11 @@ export async function relinkWindows(posts: readonly StoryPost[], cache: StoryCac
 
 /** The windows a post at `time` (epoch ms) is a member of. */
 export function windowsOfTime(time: number): number[] {
-  const week = Math.floor(time / WEEK_MS);
+  return windowsOfWeek(weekOfTime(time));
+}
+
+/** The windows that cover week `week`: each window covers its own week and the next. */
+function windowsOfWeek(week: number): number[] {
   return Array.from({ length: WINDOW_WEEKS }, (_, i) => week - WINDOW_WEEKS + 1 + i);
 }
 
@@ -230,7 +236,6 @@ export function clustersOfCache(cache: StoryCache): string[][] {
 async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: number; members: StoryPost[]; key: string }>, cache: StoryCache, next: StoryCache, readHtml: (fileName: string) => Promise<string>): Promise<{ clusters: string[][]; windowsComputed: number; postsRead: number }> {
   let newestWindow = 0;
   for (const week of weeks.keys()) newestWindow = Math.max(newestWindow, week);
-  if (weeks.size === 0) newestWindow = 0;
   const keepsText = (post: StoryPost): boolean => weekOf(post) >= firstTextWeek(newestWindow);
   const sentencesOf = new Map<string, string[]>();
   const unreadable = new Set<string>();
@@ -264,7 +269,6 @@ async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: numb
     const docs = members.map((p) => ({ id: p.fileName, site: p.site, time: p.time, sentences: sentencesOf.get(p.fileName) ?? [] }));
     const found = findPreparedStoryClusters(docs);
     if (!members.some((p) => unreadable.has(p.fileName))) next.windows[w] = { key, clusters: found };
-    else delete next.windows[w];
     clusters.push(...found);
     // Window w + 1 covers weeks w + 1 and w + 2: the texts of week w are needed again only for the text cache.
     for (const post of members) if (weekOf(post) === w && !keepsText(post)) sentencesOf.delete(post.fileName);
@@ -284,37 +288,16 @@ async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: numb
 
 /** Clusters found in overlapping windows, joined (union-find), as each member's list of the others. */
 export function linksOfClusters(clusters: readonly string[][], posts: readonly StoryPost[]): Map<string, string[]> {
-  const parent = new Map<string, string>();
-  const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root) as string;
-    for (let at = id; at !== root; ) {
-      const up = parent.get(at) as string;
-      parent.set(at, root);
-      at = up;
-    }
-    return root;
-  };
-  for (const cluster of clusters) {
-    for (const id of cluster) if (!parent.has(id)) parent.set(id, id);
-    const first = find(cluster[0] as string);
-    for (const id of cluster.slice(1)) {
-      const root = find(id);
-      if (root !== first) parent.set(root, first);
-    }
-  }
-  const groups = new Map<string, StoryPost[]>();
-  const grouped = new Set<string>();
-  for (const post of posts) {
-    if (!parent.has(post.fileName) || grouped.has(post.fileName) || !Number.isFinite(post.time)) continue;
-    grouped.add(post.fileName);
-    const root = find(post.fileName);
-    const group = groups.get(root);
-    if (group === undefined) groups.set(root, [post]);
-    else group.push(post);
-  }
+  return linksOfGroups(storyGroups(clusters), posts);
+}
+
+/** Each post's story (`storyGroups`) as its list of the other members among `posts` that have a time, by time, then fileName. */
+export function linksOfGroups(groups: readonly string[][], posts: readonly StoryPost[]): Map<string, string[]> {
+  const byName = new Map<string, StoryPost>();
+  for (const post of posts) if (Number.isFinite(post.time) && !byName.has(post.fileName)) byName.set(post.fileName, post);
   const links = new Map<string, string[]>();
-  for (const group of groups.values()) {
+  for (const names of groups) {
+    const group = names.flatMap((name) => byName.get(name) ?? []);
     if (group.length < 2) continue;
     group.sort((a, b) => a.time - b.time || (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
     for (const post of group) links.set(post.fileName, group.filter((other) => other !== post).map((other) => other.fileName));
