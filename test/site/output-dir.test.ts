@@ -1,5 +1,5 @@
 // Tests src/site/output-dir.ts: writes inside the root, refuses everything else.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -37,6 +37,22 @@ describe("createOutputDir", () => {
     expect(existsSync(join(root, "a/b"))).toBe(false);
     expect(existsSync(join(root, "a/c.html"))).toBe(true);
     await out.remove("missing/file.html");
+  });
+
+  it("leaves a file that holds the same bytes as it is, and rewrites one that differs, even at the same size", async () => {
+    await out.write("same/index.html", "<p>一</p>");
+    const file = join(root, "same/index.html");
+    const old = new Date("2020-01-01T00:00:00Z");
+    utimesSync(file, old, old);
+    // A second OutputDir, as the next build: the folder exists, so the file is compared.
+    const next = createOutputDir(root);
+    await next.write("same/index.html", "<p>一</p>");
+    expect(statSync(file).mtimeMs).toBe(old.getTime());
+    await next.write("same/index.html", new TextEncoder().encode("<p>二</p>"));
+    expect(readFileSync(file, "utf8")).toBe("<p>二</p>");
+    expect(statSync(file).mtimeMs).not.toBe(old.getTime());
+    await next.write("same/index.html", "<p>二二</p>");
+    expect(readFileSync(file, "utf8")).toBe("<p>二二</p>");
   });
 
   it("copies a file in", async () => {
