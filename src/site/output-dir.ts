@@ -70,9 +70,10 @@ export function createOutputDir(root: string): OutputDir {
     async write(path, data) {
       const full = target(path);
       ensureDir(dirname(full));
+      if (created.has(dirname(full))) return writeFileSync(full, data);
+      // Encoded once, for the comparison and the write.
       const bytes = typeof data === "string" ? Buffer.from(data) : data;
-      if (!created.has(dirname(full)) && holdsBytes(full, bytes)) return;
-      writeFileSync(full, bytes);
+      if (!holdsBytes(full, bytes)) writeFileSync(full, bytes);
     },
     async copy(path, from) {
       const full = target(path);

@@ -3,12 +3,12 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Liquid, type Template } from "liquidjs";
 import { fail, ok, type Result } from "../result.js";
+import { DEFAULT_THEME_DIR } from "./theme-dir.js";
 
 /** The default theme shipped with newsmirror (`theme/` beside `src/` and `dist/`). */
-export const DEFAULT_THEME_DIR = fileURLToPath(new URL("../../theme/", import.meta.url));
+export { DEFAULT_THEME_DIR };
 
 interface Layout {
   name: string;

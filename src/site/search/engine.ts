@@ -1,6 +1,7 @@
 // The typed face of theme/assets/search-engine.js, the one engine the browser and Node both run.
 // The engine is a classic script (no import/export) so that it loads from file:// through a <script>
 // tag; Node runs the same bytes through import(), which leaves it on globalThis.
+import { THEME_URL } from "../theme-dir.js";
 
 export interface SearchHit {
   id: string;
@@ -75,8 +76,8 @@ export interface SearchEngine {
   snippetOf(text: string, tokens: string[], fold: Fold, size: number): { text: string; marks: Array<[number, number]> };
 }
 
-/** Where the engine's script lives: theme/ ships beside dist/ in the package (package.json "files"). */
-export const ENGINE_FILE = new URL("../../../theme/assets/search-engine.js", import.meta.url);
+/** Where the engine's script lives, in the default theme. */
+export const ENGINE_FILE = new URL("assets/search-engine.js", THEME_URL);
 
 await import(ENGINE_FILE.href);
 

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { THEME_URL } from "../theme-dir.js";
 
 export interface ReaderAsset {
   /** Path under the site's assets folder. */
@@ -10,7 +11,7 @@ export interface ReaderAsset {
   from: string;
 }
 
-const THEME_ASSETS = new URL("../../../theme/assets/", import.meta.url);
+const THEME_ASSETS = new URL("assets/", THEME_URL);
 
 /**
  * Files the site build copies into its assets folder (all classic scripts, CSP script-src 'self').

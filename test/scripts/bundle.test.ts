@@ -1,0 +1,114 @@
+// Tests scripts/bundle.ts: the bundled command (what `npm run build` installs) runs as the source does, its
+// worker threads included.
+import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUNDLE_ENTRIES, bundle } from "../../scripts/bundle.js";
+import { startFeedFarm, type FeedFarm } from "../support/feed-farm.js";
+import { sharedPath } from "../support/paths.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+// Two folders below the project, as dist/bin/ is: the bundle finds theme/ from there.
+const OUT = join(ROOT, "test-output", "bundle");
+const SOURCE_MAIN = join(ROOT, "src", "cli", "main.ts");
+const work = mkdtempSync(join(tmpdir(), "nm-bundle-"));
+
+beforeAll(async () => {
+  await bundle(OUT);
+}, 60_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// Not execFileSync: the feed server below runs in this process, and a blocked event loop would starve it.
+const runNode = promisify(execFile);
+
+async function node(...args: string[]): Promise<string> {
+  return (await runNode(process.execPath, args, { encoding: "utf8", env: { ...process.env, CI: "1" } })).stdout;
+}
+
+/** Every file under `dir`, by path, with its bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+function corpusMirror(name: string): string {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  cpSync(sharedPath("corpus/posts"), join(dir, "_posts"), { recursive: true });
+  return dir;
+}
+
+describe("the bundle", () => {
+  it("has an entry for every worker the code starts by name", () => {
+    const names = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else for (const match of readFileSync(path, "utf8").matchAll(/(?:moduleWorker|workerReply)(?:<[^>]*>)?\("([\w-]+)"/g)) names.add(match[1]!);
+      }
+    };
+    walk(join(ROOT, "src"));
+    expect([...names].sort()).toEqual(["list-worker", "render-worker", "story-worker"]);
+    for (const name of names) expect(Object.keys(BUNDLE_ENTRIES)).toContain(name);
+  });
+
+  it("builds the corpus into the same site, byte for byte, as the source does", async () => {
+    const fromBundle = corpusMirror("bundle");
+    const fromSource = corpusMirror("source");
+    const [output] = await Promise.all([node(join(OUT, "newsmirror.js"), "build", "--dir", fromBundle), node("--import", "tsx", SOURCE_MAIN, "build", "--dir", fromSource)]);
+    expect(output).toMatch(/^site: 2470 posts/m);
+    const ours = tree(join(fromBundle, "_site"));
+    const theirs = tree(join(fromSource, "_site"));
+    expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
+    // Search data and the theme's assets, found from the bundle's folder.
+    expect([...ours.keys()].some((path) => path.startsWith("search/"))).toBe(true);
+    expect(ours.has(join("assets", "search-engine.js"))).toBe(true);
+    for (const [path, bytes] of ours) expect(bytes.equals(theirs.get(path)!), path).toBe(true);
+  }, 240_000);
+
+  it("renders post pages on its render workers", async () => {
+    const { buildSite } = (await import(join(OUT, "site.js"))) as typeof import("../../src/site/index.js");
+    const built = await buildSite({ dir: join(work, "bundle"), full: true, search: false, workers: 1 });
+    expect(built.ok && built.value.workers).toBe(1);
+  }, 120_000);
+
+  it("lists the posts on its list worker", async () => {
+    const dir = join(work, "bundle");
+    const { listAside } = (await import(join(OUT, "post-listing.js"))) as typeof import("../../src/site/post-listing.js");
+    const listing = listAside(join(dir, "_posts"), join(dir, ".newsmirror", "site"));
+    try {
+      const delta = await listing.delta;
+      expect(delta).not.toBe(null);
+      expect(delta!.newNames).toEqual([]);
+      expect((await listing.files()).length).toBe(2470);
+    } finally {
+      listing.close();
+    }
+  });
+
+  describe("run", () => {
+    let farm: FeedFarm;
+    beforeAll(async () => {
+      farm = await startFeedFarm(3, 5);
+    });
+    afterAll(async () => farm.close());
+
+    it("fetches, cleans, writes and builds", async () => {
+      const dir = join(work, "run");
+      mkdirSync(dir);
+      writeFileSync(join(dir, "subs.json"), JSON.stringify(farm.feedUrls.map((url, i) => ({ site: `source ${i}`, url }))));
+      writeFileSync(join(dir, "newsmirror.yml"), "defaults:\n  images: hotlink\n");
+      await node(join(OUT, "newsmirror.js"), "run", "--dir", dir);
+      expect(readdirSync(join(dir, "_posts")).filter((f) => f.endsWith(".md"))).toHaveLength(15);
+      expect(readFileSync(join(dir, "_site", "index.html"), "utf8")).toContain("source 2");
+    }, 120_000);
+  });
+});
