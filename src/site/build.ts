@@ -160,7 +160,7 @@ async function renderAndWrite(
       } catch (error) {
         throw new TemplateError(page.path, error);
       }
-      if (typeof bytes === "string") await out.write(page.path, bytes);
+      if (typeof bytes === "string" || bytes instanceof Uint8Array) await out.write(page.path, bytes);
       else await out.copy(page.path, bytes.file);
       done(page.path, page.inputs);
       // Rendering resolves at once, so without a pause the workers' replies would wait for the last page.

@@ -9,13 +9,21 @@ export interface FeedItem {
   html: string;
 }
 
+/** A post whose entry text is known already (the same feed's file from the last build: feed-entries.ts). */
+export interface KnownEntry {
+  post: PostSummary;
+  entry: string;
+}
+
+export type FeedEntry = FeedItem | KnownEntry;
+
 export interface FeedSpec {
   config: SiteConfig;
   title: string;
   /** Site paths of the feed itself and of the page it mirrors. */
   selfPath: string;
   listPath: string;
-  items: FeedItem[];
+  items: FeedEntry[];
 }
 
 /** Characters XML 1.0 forbids (section 2.2): C0 controls but tab, LF, CR; lone surrogates; U+FFFE, U+FFFF. */
@@ -42,7 +50,8 @@ function escapedHtmlOf(item: FeedItem): string {
   return escaped;
 }
 
-function url(config: SiteConfig, path: string): string {
+/** The absolute (with `url` set) or root-relative URL of a site path; a feed entry's key (feed-entries.ts). */
+export function siteUrl(config: SiteConfig, path: string): string {
   return absoluteUrl(config.url, config.baseurl, path);
 }
 
@@ -58,7 +67,7 @@ export function originalLink(from: string): string | null {
 
 function entryId(spec: FeedSpec, post: PostSummary): string {
   // An Atom id must be an absolute IRI (RFC 4287 4.2.6): the mirror's URL when `url` is set, else the original's.
-  return spec.config.url ? url(spec.config, post.path) : originalLink(post.from) ?? `urn:newsmirror:${encodeURIComponent(post.fileName)}`;
+  return spec.config.url ? siteUrl(spec.config, post.path) : originalLink(post.from) ?? `urn:newsmirror:${encodeURIComponent(post.fileName)}`;
 }
 
 function updatedOf(spec: FeedSpec): string {
@@ -73,32 +82,36 @@ export function renderAtom(spec: FeedSpec): string {
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(config.lang)}">`,
     `<title>${escapeXml(spec.title)}</title>`,
-    `<id>${escapeXml(url(config, spec.selfPath))}</id>`,
-    `<link rel="self" type="application/atom+xml" href="${escapeXml(url(config, spec.selfPath))}"/>`,
-    `<link rel="alternate" type="text/html" href="${escapeXml(url(config, spec.listPath))}"/>`,
+    `<id>${escapeXml(siteUrl(config, spec.selfPath))}</id>`,
+    `<link rel="self" type="application/atom+xml" href="${escapeXml(siteUrl(config, spec.selfPath))}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(siteUrl(config, spec.listPath))}"/>`,
     `<updated>${updatedOf(spec)}</updated>`,
     `<generator>newsmirror</generator>`,
   ];
-  for (const item of spec.items) {
-    const { post } = item;
-    const time = new Date(post.time).toISOString();
-    const original = originalLink(post.from);
-    lines.push(
-      `<entry${post.lang ? ` xml:lang="${post.lang}"` : ""}>`,
-      `<title type="text">${escapeXml(post.title)}</title>`,
-      `<id>${escapeXml(entryId(spec, post))}</id>`,
-      `<link rel="alternate" type="text/html" href="${escapeXml(url(config, post.path))}"/>`,
-      ...(original ? [`<link rel="via" type="text/html" href="${escapeXml(original)}"/>`] : []),
-      `<published>${time}</published>`,
-      `<updated>${time}</updated>`,
-      `<author><name>${escapeXml(post.author || post.site)}</name></author>`,
-      `<category term="${escapeXml(post.site)}"/>`,
-      `<content type="html">${escapedHtmlOf(item)}</content>`,
-      `</entry>`,
-    );
-  }
+  for (const item of spec.items) lines.push("entry" in item ? item.entry : atomEntry(spec, item));
   lines.push(`</feed>`, "");
   return lines.join("\n");
+}
+
+/** One Atom entry: it depends on its post and the settings only, so a later build can reuse its text. */
+function atomEntry(spec: FeedSpec, item: FeedItem): string {
+  const { config } = spec;
+  const { post } = item;
+  const time = new Date(post.time).toISOString();
+  const original = originalLink(post.from);
+  return [
+    `<entry${post.lang ? ` xml:lang="${post.lang}"` : ""}>`,
+    `<title type="text">${escapeXml(post.title)}</title>`,
+    `<id>${escapeXml(entryId(spec, post))}</id>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(siteUrl(config, post.path))}"/>`,
+    ...(original ? [`<link rel="via" type="text/html" href="${escapeXml(original)}"/>`] : []),
+    `<published>${time}</published>`,
+    `<updated>${time}</updated>`,
+    `<author><name>${escapeXml(post.author || post.site)}</name></author>`,
+    `<category term="${escapeXml(post.site)}"/>`,
+    `<content type="html">${escapedHtmlOf(item)}</content>`,
+    `</entry>`,
+  ].join("\n");
 }
 
 /** RSS 2.0 (https://www.rssboard.org/rss-specification); the author goes in dc:creator, RSS's own wants an e-mail. */
@@ -109,54 +122,63 @@ export function renderRss(spec: FeedSpec): string {
     `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">`,
     `<channel>`,
     `<title>${escapeXml(spec.title)}</title>`,
-    `<link>${escapeXml(url(config, spec.listPath))}</link>`,
+    `<link>${escapeXml(siteUrl(config, spec.listPath))}</link>`,
     `<description>${escapeXml(config.description || spec.title)}</description>`,
     `<language>${escapeXml(config.lang)}</language>`,
-    `<atom:link rel="self" type="application/rss+xml" href="${escapeXml(url(config, spec.selfPath))}"/>`,
+    `<atom:link rel="self" type="application/rss+xml" href="${escapeXml(siteUrl(config, spec.selfPath))}"/>`,
     `<lastBuildDate>${new Date(updatedOf(spec)).toUTCString()}</lastBuildDate>`,
     `<generator>newsmirror</generator>`,
   ];
-  for (const item of spec.items) {
-    const { post } = item;
-    const link = url(config, post.path);
-    lines.push(
-      `<item>`,
-      `<title>${escapeXml(post.title)}</title>`,
-      `<link>${escapeXml(link)}</link>`,
-      `<guid isPermaLink="${config.url ? "true" : "false"}">${escapeXml(entryId(spec, post))}</guid>`,
-      `<pubDate>${new Date(post.time).toUTCString()}</pubDate>`,
-      `<dc:creator>${escapeXml(post.author || post.site)}</dc:creator>`,
-      `<category>${escapeXml(post.site)}</category>`,
-      `<description>${escapedHtmlOf(item)}</description>`,
-      `</item>`,
-    );
-  }
+  for (const item of spec.items) lines.push("entry" in item ? item.entry : rssItem(spec, item));
   lines.push(`</channel>`, `</rss>`, "");
   return lines.join("\n");
 }
 
-/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
+/** One RSS item, like `atomEntry`. */
+function rssItem(spec: FeedSpec, item: FeedItem): string {
+  const { config } = spec;
+  const { post } = item;
+  return [
+    `<item>`,
+    `<title>${escapeXml(post.title)}</title>`,
+    `<link>${escapeXml(siteUrl(config, post.path))}</link>`,
+    `<guid isPermaLink="${config.url ? "true" : "false"}">${escapeXml(entryId(spec, post))}</guid>`,
+    `<pubDate>${new Date(post.time).toUTCString()}</pubDate>`,
+    `<dc:creator>${escapeXml(post.author || post.site)}</dc:creator>`,
+    `<category>${escapeXml(post.site)}</category>`,
+    `<description>${escapedHtmlOf(item)}</description>`,
+    `</item>`,
+  ].join("\n");
+}
+
+/**
+ * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), as `JSON.stringify(feed, null, 1)` writes it, each item
+ * made on its own so that its text can be reused.
+ */
 export function renderJsonFeed(spec: FeedSpec): string {
   const { config } = spec;
-  const feed = {
-    version: "https://jsonfeed.org/version/1.1",
-    title: spec.title,
-    home_page_url: url(config, spec.listPath),
-    feed_url: url(config, spec.selfPath),
-    language: config.lang,
-    items: spec.items.map(({ post, html }) => ({
-      id: entryId(spec, post),
-      url: url(config, post.path),
-      ...(originalLink(post.from) ? { external_url: originalLink(post.from) } : {}),
-      title: post.title,
-      content_html: html,
-      date_published: new Date(post.time).toISOString(),
-      authors: [{ name: post.author || post.site }],
-      tags: [post.site],
-      ...(post.lang ? { language: post.lang } : {}),
-    })),
+  const head = JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: spec.title, home_page_url: siteUrl(config, spec.listPath), feed_url: siteUrl(config, spec.selfPath), language: config.lang, items: [] }, null, 1);
+  if (spec.items.length === 0) return `${head}\n`;
+  const items = spec.items.map((item) => ("entry" in item ? item.entry : jsonItem(spec, item)));
+  return `${head.slice(0, -"[]\n}".length)}[\n${items.join(",\n")}\n ]\n}\n`;
+}
+
+/** One JSON Feed item as it stands in the feed's `items` (two spaces in), like `atomEntry`. */
+function jsonItem(spec: FeedSpec, { post, html }: FeedItem): string {
+  const { config } = spec;
+  const item = {
+    id: entryId(spec, post),
+    url: siteUrl(config, post.path),
+    ...(originalLink(post.from) ? { external_url: originalLink(post.from) } : {}),
+    title: post.title,
+    content_html: html,
+    date_published: new Date(post.time).toISOString(),
+    authors: [{ name: post.author || post.site }],
+    tags: [post.site],
+    ...(post.lang ? { language: post.lang } : {}),
   };
-  return `${JSON.stringify(feed, null, 1)}\n`;
+  // JSON.stringify escapes every line break inside a string, so each break here is one of its indentation.
+  return `  ${JSON.stringify(item, null, 1).replace(/\n/g, "\n  ")}`;
 }
 
 /** One sitemap file (https://www.sitemaps.org/protocol.html). */
@@ -164,7 +186,7 @@ export function renderSitemap(config: SiteConfig, urls: ReadonlyArray<{ path: st
   const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`];
   for (const entry of urls) {
     const lastmod = entry.lastmod === null ? "" : `<lastmod>${new Date(entry.lastmod).toISOString().slice(0, 10)}</lastmod>`;
-    lines.push(`<url><loc>${escapeXml(url(config, entry.path))}</loc>${lastmod}</url>`);
+    lines.push(`<url><loc>${escapeXml(siteUrl(config, entry.path))}</loc>${lastmod}</url>`);
   }
   lines.push(`</urlset>`, "");
   return lines.join("\n");
@@ -173,7 +195,7 @@ export function renderSitemap(config: SiteConfig, urls: ReadonlyArray<{ path: st
 /** The sitemap index that lists the parts when there are more than 50,000 URLs. */
 export function renderSitemapIndex(config: SiteConfig, parts: readonly string[]): string {
   const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`];
-  for (const part of parts) lines.push(`<sitemap><loc>${escapeXml(url(config, part))}</loc></sitemap>`);
+  for (const part of parts) lines.push(`<sitemap><loc>${escapeXml(siteUrl(config, part))}</loc></sitemap>`);
   lines.push(`</sitemapindex>`, "");
   return lines.join("\n");
 }
@@ -181,6 +203,6 @@ export function renderSitemapIndex(config: SiteConfig, parts: readonly string[])
 /** robots.txt; the `Sitemap:` line needs an absolute URL (sitemaps.org), so only when `url` is set. */
 export function renderRobots(config: SiteConfig): string {
   const lines = ["User-agent: *", "Allow: /"];
-  if (config.url) lines.push(`Sitemap: ${url(config, "sitemap.xml")}`);
+  if (config.url) lines.push(`Sitemap: ${siteUrl(config, "sitemap.xml")}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 // One planned page to its bytes: the Liquid scope each kind of page gets, the layouts, the feeds.
 import { escapeHtml } from "../feed/index.js";
 import type { CommentsConfig, SiteConfig } from "./config.js";
+import { reusedItems, spliced } from "./feed-entries.js";
 import { originalLink, renderAtom, renderJsonFeed, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type FeedItem } from "./mirror-feeds.js";
 import type { PagePlan, PageLink, PlannedPage } from "./page-plan.js";
 import type { PostSummary } from "./post-record.js";
@@ -20,6 +21,11 @@ export interface RenderContext {
   searchScripts: string[];
   /** Whether `assets/toggle.js` (the 简/繁 toggle) is part of the site. */
   toggle: boolean;
+  /**
+   * The bytes of a feed file as the last build wrote it, when no post it can list has changed since (a build of
+   * new posts only): its entries are reused (feed-entries.ts). Undefined, or no such file: every entry is made.
+   */
+  lastFeed?: (path: string) => Buffer | undefined;
 }
 
 /**
@@ -185,8 +191,8 @@ async function renderPost(ctx: RenderContext, page: Extract<PlannedPage, { kind:
   return render(ctx, "post", scope, await ctx.loadHtml(post));
 }
 
-/** The bytes of one planned page. */
-export async function renderPage(ctx: RenderContext, page: PlannedPage): Promise<string | { file: string }> {
+/** The bytes of one planned page: its text, its bytes (a feed made with `lastFeed`), or the file to copy. */
+export async function renderPage(ctx: RenderContext, page: PlannedPage): Promise<string | Uint8Array | { file: string }> {
   const { config, plan } = ctx;
   switch (page.kind) {
     case "post":
@@ -226,8 +232,12 @@ export async function renderPage(ctx: RenderContext, page: PlannedPage): Promise
     }
     case "feed": {
       const title = page.source ? `${page.source} · ${config.title}` : config.title;
-      const spec = { config, title, selfPath: page.path, listPath: page.listPath, items: await feedItems(ctx, page.source ?? "", page.posts) };
-      return page.format === "atom" ? renderAtom(spec) : page.format === "rss" ? renderRss(spec) : renderJsonFeed(spec);
+      const render = page.format === "atom" ? renderAtom : page.format === "rss" ? renderRss : renderJsonFeed;
+      const spec = { config, title, selfPath: page.path, listPath: page.listPath };
+      const last = ctx.lastFeed?.(page.path);
+      if (last === undefined) return render({ ...spec, items: await feedItems(ctx, page.source ?? "", page.posts) });
+      const { items, known } = await reusedItems(page.format, config, last, page.posts.map((i) => plan.posts[i]!), ctx.loadHtml);
+      return known.length === 0 ? render({ ...spec, items }) : spliced(render({ ...spec, items }), known);
     }
     case "sitemap":
       return renderSitemap(config, page.urls);
