@@ -22,7 +22,7 @@ import { hasPendingWork } from "./search/index.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
 import { readSharing } from "./shared-reading.js";
 import { linkPostStories } from "./story-hook.js";
-import { loadStoryCache } from "./story-links.js";
+import { clustersOfCache, loadStoryCache, storyGroups } from "./story-links.js";
 import { loadTheme } from "./theme.js";
 
 export interface BuildOptions {
@@ -216,8 +216,10 @@ async function renderAndWrite(
 async function buildFromSummary(input: Omit<RecentInput, "added" | "out" | "unchangedElse" | "early">, listing: PostListing, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
   const { summary } = input;
   if (summary.out !== input.outRoot || summary.placeKey !== input.placeKey || summary.siteHash !== input.siteHash || !existsSync(join(input.outRoot, "index.html"))) return null;
-  // While the worker reads the folder: the story cache, and the newest month, which new posts almost always reach.
+  // While the worker reads the folder: the story cache and its stories, and the newest month, which new posts
+  // almost always reach.
   const storyCache = loadStoryCache(input.storyFile);
+  const groups = storyCache.then((cache) => storyGroups(clustersOfCache(cache)));
   const months = new MonthReader(input.manifestDir, summary);
   const newest = summary.index.days[summary.index.days.length - 1];
   if (newest !== undefined) months.needMonths([monthOf(newest)]);
@@ -246,7 +248,7 @@ async function buildFromSummary(input: Omit<RecentInput, "added" | "out" | "unch
       if (!(await unchangedElse())) return null;
       return ok(report({ scope: "unchanged", pages: summary.pageCount, written: 0, posts: summary.index.names.length, search: { ran: false }, stories: { linked: summary.linked, read: 0 }, phases: { stories: 0, plan: 0, write: 0, search: 0, save: 0 } }));
     }
-    const recent = await buildRecent({ ...input, summary, added: tried.posts, out: createOutputDir(input.outRoot), unchangedElse, early: { storyCache, months } });
+    const recent = await buildRecent({ ...input, summary, added: tried.posts, out: createOutputDir(input.outRoot), unchangedElse, early: { storyCache, storyGroups: groups, months } });
     if (!recent) return null;
     return ok(report({ scope: "recent", pages: recent.pages, written: recent.written, posts: recent.posts, search: recent.search, stories: { linked: recent.linked, read: recent.postsRead }, phases: recent.phases }));
   } catch (error) {

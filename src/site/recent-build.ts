@@ -39,8 +39,8 @@ export interface RecentInput {
   sitemapLimit?: number;
   /** Filled with the pages this build writes: should it then give up, the whole way renders them again. */
   written: string[];
-  /** Work begun while the listing was read: the story cache, and months read already. */
-  early?: { storyCache: Promise<StoryCache>; months: MonthReader };
+  /** Work begun while the listing was read: the story cache and the stories it holds, and months read already. */
+  early?: { storyCache: Promise<StoryCache>; storyGroups: Promise<string[][]>; months: MonthReader };
   /** Whether the posts are as this build took them (no indexed post edited meanwhile); awaited before the search index and the save. */
   unchangedElse: () => Promise<boolean>;
 }
@@ -171,7 +171,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   const touchedNames = new Set(plannedNames);
   for (const w of touchedWindows) for (const cluster of [...clustersOfWindow(cache, w), ...clustersOfWindow(relinked.cache, w)]) for (const name of cluster) touchedNames.add(name);
   const affected = new Set<string>();
-  const oldGroups = storyGroups(clustersOfCache(cache));
+  const oldGroups = await (input.early?.storyGroups ?? storyGroups(clustersOfCache(cache)));
   const newGroups = storyGroups(clustersOfCache(relinked.cache));
   for (const group of [...oldGroups, ...newGroups]) if (group.some((name) => touchedNames.has(name))) for (const name of group) affected.add(name);
   // Their members' positions: one pass over the index for the old ones.

@@ -64,11 +64,14 @@ export function layoutRecent(index: PostIndex, added: readonly PostSummary[], co
   for (let i = 0; i < n; i++) if (!Number.isFinite(index.times[i]!)) return null;
   const siteOf = new Map(index.siteNames.map((name, i) => [name, i]));
   const sorted = [...added].sort(byTimeThenName);
-  const paths = new Set(index.paths);
+  const paths = new Set<string>();
   for (const post of sorted) {
     if (!Number.isFinite(post.time) || !siteOf.has(post.site) || isReserved(post.path) || paths.has(post.path)) return null;
     paths.add(post.path);
   }
+  // A clash with an old post's path; the lengths first, so few of 100,000 paths are hashed (a set of them took 40 ms).
+  const lengths = new Set([...paths].map((path) => path.length));
+  for (const path of index.paths) if (lengths.has(path.length) && paths.has(path)) return null;
   // Where each new post goes among the old ones: the first old post not older than it.
   const count = n + sorted.length;
   const insertAt = sorted.map((post) => {
