@@ -1,8 +1,8 @@
 // Bundles the command and its worker threads into a few files (`npm run build`): Node loads one file in a few
 // milliseconds, against about 0.25 s for the 150 modules and packages `newsmirror build` imports one by one.
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, realpathSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Each entry becomes `<name>.js` in the output folder; module-worker.ts finds the workers there by name. */
@@ -23,12 +23,17 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
  * first use through its own `require` (linkedom, sanitize-html) stay in `node_modules`.
  */
 export async function bundle(outdir: string): Promise<void> {
+  const target = resolve(ROOT, outdir);
+  // The folder is emptied first, so it must be one of the project's bundle folders and nothing else.
+  if (dirname(dirname(target)) !== resolve(ROOT)) throw new Error(`bundle: ${target} is not two folders below ${ROOT} (as dist/bin/ is)`);
   // Chunks are named by their hash: those of an earlier bundle would stay beside the new ones.
-  rmSync(resolve(ROOT, outdir), { recursive: true, force: true });
+  rmSync(target, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
     entryPoints: BUNDLE_ENTRIES,
-    outdir,
+    outdir: target,
+    // For `node --enable-source-maps` and debuggers: stack traces then name the source files.
+    sourcemap: true,
     bundle: true,
     splitting: true,
     format: "esm",
@@ -41,4 +46,17 @@ export async function bundle(outdir: string): Promise<void> {
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await bundle(process.argv[2] ?? "dist/bin");
+/** Whether this file is the script node was started with (through any symbolic link). */
+function isEntryPoint(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const outdir = process.argv[2] ?? "dist/bin";
+  await bundle(outdir);
+  if (!existsSync(join(resolve(ROOT, outdir), "newsmirror.js"))) throw new Error(`bundle: no newsmirror.js in ${outdir}`);
+}

@@ -85,6 +85,12 @@ const YIELD_EVERY = 16;
 /** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): about 5,000 median posts. */
 const HTML_CACHE_CHARS = 16_000_000;
 const STORY_FILE = join(".newsmirror", "story-links.json");
+/**
+ * Bumped whenever the code renders any page or feed entry differently: the next build then renders every page
+ * again. Otherwise a page whose inputs did not change, and a feed entry a build of new posts reuses, stay as the
+ * last build wrote them.
+ */
+const OUTPUT_VERSION = 1;
 
 /** A layout or include that fails while rendering a page (a mirror's own override, usually). */
 class TemplateError extends Error {
@@ -303,7 +309,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   const theme = themeResult.value;
   const outRoot = resolve(dir, options.out ?? "_site");
   const placeKey = placeKeyOf(config);
-  const siteHash = createHash("sha1").update(theme.hash).update(JSON.stringify(config)).digest("base64url");
+  const siteHash = createHash("sha1").update(`${OUTPUT_VERSION}\0`).update(theme.hash).update(JSON.stringify(config)).digest("base64url");
   const searchStateDir = join(dir, ".newsmirror", "search");
   // Pages the short way wrote before it gave up, or a killed build before its save: the whole way writes them
   // again, or removes them.

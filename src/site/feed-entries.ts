@@ -57,20 +57,22 @@ const MARK = /\u0000(\d+)\u0000/;
 export async function reusedItems(format: FeedFormat, config: SiteConfig, last: Buffer, posts: readonly PostSummary[], loadHtml: (post: PostSummary) => Promise<string>): Promise<{ items: FeedEntry[]; known: Uint8Array[] }> {
   const entries = lastEntries(format, last);
   const known: Uint8Array[] = [];
-  const items = await Promise.all(
-    posts.map(async (post): Promise<FeedEntry> => {
-      const entry = entries.get(entryKey(format, config, post));
-      if (entry === undefined) return { post, html: await loadHtml(post) };
-      known.push(entry);
-      return { post, entry: `\u0000${known.length - 1}\u0000` };
-    }),
-  );
+  // Marks are numbered here, in the feed's order, before any article is read.
+  const marks = posts.map((post) => {
+    const entry = entries.get(entryKey(format, config, post));
+    if (entry === undefined) return undefined;
+    known.push(entry);
+    return `\u0000${known.length - 1}\u0000`;
+  });
+  const items = await Promise.all(posts.map(async (post, k): Promise<FeedEntry> => (marks[k] !== undefined ? { post, entry: marks[k] } : { post, html: await loadHtml(post) })));
   return { items, known };
 }
 
-/** The feed's bytes: `text` with each mark replaced by the entry it stands for. */
+/** The feed's bytes: `text` with each mark replaced by the entry it stands for; each mark must be there once, in order. */
 export function spliced(text: string, known: readonly Uint8Array[]): Uint8Array {
   const parts = text.split(MARK);
   // split() with a capturing group gives text, number, text, number, ..., text.
+  const numbers = parts.filter((_, i) => i % 2 === 1);
+  if (numbers.length !== known.length || numbers.some((number, k) => Number(number) !== k)) throw new Error("a feed's reused entries are not all in place once, in order");
   return Buffer.concat(parts.map((part, i) => (i % 2 === 0 ? Buffer.from(part) : known[Number(part)]!)));
 }

@@ -1,4 +1,5 @@
-// The mirror's own feeds (Atom 1.0, RSS 2.0, JSON Feed 1.1), the sitemap and robots.txt, as text (pure).
+// The mirror's own feeds (Atom 1.0, RSS 2.0, JSON Feed 1.1), the sitemap and robots.txt, as text (pure). A feed
+// is made entry by entry; an entry whose text is known already (feed-entries.ts) goes in as it is given.
 import type { SiteConfig } from "./config.js";
 import type { PostSummary } from "./post-record.js";
 import { absoluteUrl } from "./relative-link.js";

@@ -1,7 +1,7 @@
 // The site's output folder: writes and removes files by site path and refuses any path outside its root (STYLE 11).
 // Sync calls: a build writes thousands of small files in a row, and each async call costs a round trip to the
 // thread pool (open, write, close) that measured more than the write itself.
-import { closeSync, copyFileSync, fstatSync, mkdirSync, openSync, readSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve, sep } from "node:path";
 
 export interface OutputDir {
@@ -10,6 +10,8 @@ export interface OutputDir {
   write(path: string, data: string | Uint8Array): Promise<void>;
   /** Copies the file `from` to the site path `path`. */
   copy(path: string, from: string): Promise<void>;
+  /** The bytes of the file at `path`; undefined when there is none or it cannot be read. */
+  read(path: string): Buffer | undefined;
   /** Removes the file at `path` (missing is fine) and the folders it leaves empty. */
   remove(path: string): Promise<void>;
 }
@@ -26,7 +28,7 @@ export function resolveInside(root: string, path: string): string | null {
 class OutsideRootError extends Error {}
 
 /** Whether the file `full` holds exactly `bytes`; a missing or unreadable one does not. Reads only a file of the same size. */
-function holdsBytes(full: string, bytes: Uint8Array): boolean {
+function hasSameBytes(full: string, bytes: Uint8Array): boolean {
   let fd: number;
   try {
     fd = openSync(full, "r");
@@ -73,7 +75,15 @@ export function createOutputDir(root: string): OutputDir {
       if (created.has(dirname(full))) return writeFileSync(full, data);
       // Encoded once, for the comparison and the write.
       const bytes = typeof data === "string" ? Buffer.from(data) : data;
-      if (!holdsBytes(full, bytes)) writeFileSync(full, bytes);
+      if (!hasSameBytes(full, bytes)) writeFileSync(full, bytes);
+    },
+    read(path) {
+      const full = target(path);
+      try {
+        return readFileSync(full);
+      } catch {
+        return undefined;
+      }
     },
     async copy(path, from) {
       const full = target(path);

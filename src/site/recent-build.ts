@@ -4,8 +4,6 @@
 // caller builds the whole site: before it writes anything, when the change is one it cannot place; after it
 // wrote pages (listed in `written`, which the whole way renders again or removes), when the listing's stats
 // find an edit. The story cache it may save by then is keyed by the posts it holds, so it stays right.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { SiteConfig } from "./config.js";
 import { clearPending, notePending } from "./pending-pages.js";
 import { fileStamp, loadMonths, monthOf, writeManifest, type ManifestSummary, type MonthContent, type PostIndex, type StoredMonth } from "./manifest.js";
@@ -229,13 +227,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
     takeHtml: (post) => input.htmlCache.take(post.fileName),
     searchScripts: input.searchScripts, toggle: input.toggle,
     // No listed post changed (an edit found later sends the build the whole way, which renders these again).
-    lastFeed: (path) => {
-      try {
-        return readFileSync(join(input.out.root, path));
-      } catch {
-        return undefined;
-      }
-    },
+    lastFeed: (path) => input.out.read(path),
   };
   let written = 0;
   let pageCount = summary.pageCount;

@@ -232,12 +232,12 @@ export async function renderPage(ctx: RenderContext, page: PlannedPage): Promise
     }
     case "feed": {
       const title = page.source ? `${page.source} · ${config.title}` : config.title;
-      const render = page.format === "atom" ? renderAtom : page.format === "rss" ? renderRss : renderJsonFeed;
+      const renderFeed = page.format === "atom" ? renderAtom : page.format === "rss" ? renderRss : renderJsonFeed;
       const spec = { config, title, selfPath: page.path, listPath: page.listPath };
       const last = ctx.lastFeed?.(page.path);
-      if (last === undefined) return render({ ...spec, items: await feedItems(ctx, page.source ?? "", page.posts) });
+      if (last === undefined) return renderFeed({ ...spec, items: await feedItems(ctx, page.source ?? "", page.posts) });
       const { items, known } = await reusedItems(page.format, config, last, page.posts.map((i) => plan.posts[i]!), ctx.loadHtml);
-      return known.length === 0 ? render({ ...spec, items }) : spliced(render({ ...spec, items }), known);
+      return known.length === 0 ? renderFeed({ ...spec, items }) : spliced(renderFeed({ ...spec, items }), known);
     }
     case "sitemap":
       return renderSitemap(config, page.urls);

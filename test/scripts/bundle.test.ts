@@ -4,8 +4,9 @@ import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLE_ENTRIES, bundle } from "../../scripts/bundle.js";
 import { startFeedFarm, type FeedFarm } from "../support/feed-farm.js";
@@ -75,14 +76,15 @@ describe("the bundle", () => {
   }, 240_000);
 
   it("renders post pages on its render workers", async () => {
-    const { buildSite } = (await import(join(OUT, "site.js"))) as typeof import("../../src/site/index.js");
+    const { buildSite } = (await import(pathToFileURL(join(OUT, "site.js")).href)) as typeof import("../../src/site/index.js");
     const built = await buildSite({ dir: join(work, "bundle"), full: true, search: false, workers: 1 });
     expect(built.ok && built.value.workers).toBe(1);
   }, 120_000);
 
+  // Uses the mirror the corpus test built with the bundle, as the test before does.
   it("lists the posts on its list worker", async () => {
     const dir = join(work, "bundle");
-    const { listAside } = (await import(join(OUT, "post-listing.js"))) as typeof import("../../src/site/post-listing.js");
+    const { listAside } = (await import(pathToFileURL(join(OUT, "post-listing.js")).href)) as typeof import("../../src/site/post-listing.js");
     const listing = listAside(join(dir, "_posts"), join(dir, ".newsmirror", "site"));
     try {
       const delta = await listing.delta;
@@ -92,6 +94,25 @@ describe("the bundle", () => {
     } finally {
       listing.close();
     }
+  });
+
+  it("links stories on its story worker", async () => {
+    // A first build starts it only from 30,000 posts: started here directly, on two copies of one story.
+    const [one, two] = readdirSync(sharedPath("corpus/posts")).sort().slice(0, 2) as [string, string];
+    const postsDir = join(work, "story-posts");
+    mkdirSync(postsDir);
+    cpSync(join(sharedPath("corpus/posts"), one), join(postsDir, one));
+    cpSync(join(sharedPath("corpus/posts"), one), join(postsDir, two));
+    const time = Date.parse("2024-01-01T00:00:00Z");
+    const posts = [one, two].map((fileName, i) => ({ fileName, site: `source ${i}`, time, hash: fileName }));
+    const worker = new Worker(pathToFileURL(join(OUT, "story-worker.js")), { workerData: { cacheFile: join(work, "story-cache.json"), postsDir, posts } });
+    const reply = await new Promise((resolve, reject) => worker.once("message", resolve).once("error", reject));
+    await worker.terminate();
+    expect(reply).toMatchObject({ ok: true, links: [[one, [two]], [two, [one]]] });
+  });
+
+  it("refuses to empty a folder that is not two below the project", async () => {
+    await expect(bundle(join(tmpdir(), "nm-not-a-bundle-folder"))).rejects.toThrow(/not two folders below/);
   });
 
   describe("run", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSiteConfig, type SiteConfig } from "../../src/site/config.js";
 import { entryKey, lastEntries, reusedItems, spliced } from "../../src/site/feed-entries.js";
-import { escapeXml, renderAtom, renderJsonFeed, renderRss, siteUrl, type FeedItem, type FeedSpec } from "../../src/site/mirror-feeds.js";
+import { escapeXml, originalLink, renderAtom, renderJsonFeed, renderRss, siteUrl, type FeedItem, type FeedSpec } from "../../src/site/mirror-feeds.js";
 import type { FeedFormat } from "../../src/site/page-plan.js";
 import { listPostFiles } from "../../src/site/post-files.js";
 import { readPostHtml, readPosts } from "../../src/site/post-reader.js";
@@ -56,10 +56,20 @@ describe("lastEntries", () => {
   const siteConfig = config("");
   const spec = (items: FeedSpec["items"]): FeedSpec => ({ config: siteConfig, title: "鏡像", selfPath: "feed.xml", listPath: "index.html", items });
 
-  it.each(["atom", "rss", "json"] as const)("%s: a cut-off file gives no entry, so every entry is made again", (format) => {
+  it.each(["atom", "rss", "json"] as const)("%s: a file cut inside an entry gives no entry, so every entry is made again", (format) => {
     const file = Buffer.from(RENDER[format](spec(posts.map(itemOf))));
-    expect(lastEntries(format, file.subarray(0, Math.floor(file.length * 0.7)))).toEqual(new Map());
+    const entries = [...lastEntries(format, file).values()];
+    // Cut halfway through the third entry.
+    const third = file.indexOf(Buffer.from(entries[2]!));
+    expect(lastEntries(format, file.subarray(0, third + Math.floor(entries[2]!.length / 2)))).toEqual(new Map());
     expect(lastEntries(format, Buffer.alloc(0))).toEqual(new Map());
+  });
+
+  it.each(["atom", "rss", "json"] as const)("%s: a file cut between entries gives the whole entries before the cut", (format) => {
+    const file = Buffer.from(RENDER[format](spec(posts.map(itemOf))));
+    const entries = [...lastEntries(format, file).values()];
+    const afterThird = file.indexOf(Buffer.from(entries[2]!)) + entries[2]!.length;
+    expect([...lastEntries(format, file.subarray(0, afterThird)).values()]).toEqual(entries.slice(0, 3));
   });
 
   it("reads no entry from a file in another format", () => {
@@ -68,13 +78,42 @@ describe("lastEntries", () => {
   });
 });
 
+describe("spliced", () => {
+  it("refuses a text whose marks are not each entry once, in order", () => {
+    const entry = new Uint8Array([0x61]);
+    expect(Buffer.from(spliced("x\u00000\u0000y", [entry])).toString()).toBe("xay");
+    expect(() => spliced("x", [entry])).toThrow(/not all in place/);
+    expect(() => spliced("\u00001\u0000\u00000\u0000", [entry, entry])).toThrow(/not all in place/);
+  });
+});
+
 describe("renderJsonFeed", () => {
-  it("writes what JSON.stringify(feed, null, 1) writes, with items and without", () => {
-    const siteConfig = config("url: https://m.example\n");
+  /** The feed as the renderer made it before it made items one by one: the whole object through JSON.stringify. */
+  function wholeFeed(spec: FeedSpec): string {
+    const link = (path: string): string => siteUrl(spec.config, path);
+    const feed = {
+      version: "https://jsonfeed.org/version/1.1", title: spec.title, home_page_url: link(spec.listPath), feed_url: link(spec.selfPath), language: spec.config.lang,
+      items: spec.items.map((item) => {
+        const { post, html: content } = item as FeedItem;
+        const original = originalLink(post.from);
+        return {
+          id: spec.config.url ? link(post.path) : original ?? `urn:newsmirror:${encodeURIComponent(post.fileName)}`, url: link(post.path),
+          ...(original ? { external_url: original } : {}), title: post.title, content_html: content, date_published: new Date(post.time).toISOString(),
+          authors: [{ name: post.author || post.site }], tags: [post.site], ...(post.lang ? { language: post.lang } : {}),
+        };
+      }),
+    };
+    return `${JSON.stringify(feed, null, 1)}\n`;
+  }
+
+  it.each([
+    ["without url", config("")],
+    ["with url", config("url: https://m.example\nbaseurl: /news\n")],
+  ])("writes what JSON.stringify of the whole feed wrote, with items and without (%s)", (_name, siteConfig) => {
+    expect(posts.some((post) => post.lang !== "") && posts.some((post) => originalLink(post.from) !== null)).toBe(true);
     for (const items of [posts.map(itemOf), []]) {
-      const text = renderJsonFeed({ config: siteConfig, title: "鏡像", selfPath: "feed.json", listPath: "index.html", items });
-      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 1)}\n`);
-      expect(JSON.parse(text).items).toHaveLength(items.length);
+      const spec: FeedSpec = { config: siteConfig, title: "鏡像", selfPath: "feed.json", listPath: "index.html", items };
+      expect(renderJsonFeed(spec)).toBe(wholeFeed(spec));
     }
   });
 });

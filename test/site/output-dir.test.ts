@@ -55,6 +55,13 @@ describe("createOutputDir", () => {
     expect(readFileSync(file, "utf8")).toBe("<p>二二</p>");
   });
 
+  it("reads a file back, and nothing where there is none", async () => {
+    await out.write("back/index.html", "<p>回</p>");
+    expect(out.read("back/index.html")?.toString()).toBe("<p>回</p>");
+    expect(out.read("back/missing.html")).toBe(undefined);
+    expect(() => out.read("../escape.html")).toThrow(/outside the output folder/);
+  });
+
   it("copies a file in", async () => {
     const source = join(root, "..", `newsmirror-src-${process.pid}.css`);
     writeFileSync(source, "body{}");
