@@ -1,6 +1,6 @@
 // Site build benchmark (issue #3): posts generated from the corpus at 10,000 and 100,000; a full build, a build
 // with nothing new, then +100 posts; wall time (process start to exit, as for Hugo), CPU time and peak memory,
-// each build in its own process, on the compiled JavaScript (the benchmark runs `tsc` first, as `npm install` does).
+// each build in its own process, on the bundle (the benchmark compiles and bundles first, as `npm install` does).
 //
 //   npx tsx bench/site.ts                 # 10000 and 100000 posts
 //   npx tsx bench/site.ts 10000           # one size
@@ -100,8 +100,8 @@ process.stdout.write(JSON.stringify({ cpuMs, maxRssMb: Math.round(process.resour
 `;
 
 /**
- * One build in its own process. Its wall time runs from the spawn to the exit, Node's start and the module
- * loading included (0.3 to 0.4 s here), as Hugo's does: the time a user waits for `newsmirror build`.
+ * One build in its own process. Its wall time runs from the spawn to the exit, Node's start and loading the
+ * bundle included (about 0.2 s here), as Hugo's does: the time a user waits for `newsmirror build`.
  */
 function sample(dir: string, full: boolean): Sample {
   const started = performance.now();

@@ -68,11 +68,14 @@ export async function reusedItems(format: FeedFormat, config: SiteConfig, last: 
   return { items, known };
 }
 
-/** The feed's bytes: `text` with each mark replaced by the entry it stands for; each mark must be there once, in order. */
-export function spliced(text: string, known: readonly Uint8Array[]): Uint8Array {
+/**
+ * The bytes of the feed `path`: `text` with each mark replaced by the entry it stands for. Each mark must be
+ * there once, in order; anything else is a bug in a renderer, and throws.
+ */
+export function spliced(text: string, known: readonly Uint8Array[], path: string): Uint8Array {
   const parts = text.split(MARK);
   // split() with a capturing group gives text, number, text, number, ..., text.
   const numbers = parts.filter((_, i) => i % 2 === 1);
-  if (numbers.length !== known.length || numbers.some((number, k) => Number(number) !== k)) throw new Error("a feed's reused entries are not all in place once, in order");
+  if (numbers.length !== known.length || numbers.some((number, k) => Number(number) !== k)) throw new Error(`${path}: the reused entries are not all in place once, in order`);
   return Buffer.concat(parts.map((part, i) => (i % 2 === 0 ? Buffer.from(part) : known[Number(part)]!)));
 }

@@ -237,7 +237,7 @@ export async function renderPage(ctx: RenderContext, page: PlannedPage): Promise
       const last = ctx.lastFeed?.(page.path);
       if (last === undefined) return renderFeed({ ...spec, items: await feedItems(ctx, page.source ?? "", page.posts) });
       const { items, known } = await reusedItems(page.format, config, last, page.posts.map((i) => plan.posts[i]!), ctx.loadHtml);
-      return known.length === 0 ? renderFeed({ ...spec, items }) : spliced(renderFeed({ ...spec, items }), known);
+      return known.length === 0 ? renderFeed({ ...spec, items }) : spliced(renderFeed({ ...spec, items }), known, page.path);
     }
     case "sitemap":
       return renderSitemap(config, page.urls);

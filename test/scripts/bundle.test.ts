@@ -97,22 +97,36 @@ describe("the bundle", () => {
   });
 
   it("links stories on its story worker", async () => {
-    // A first build starts it only from 30,000 posts: started here directly, on two copies of one story.
-    const [one, two] = readdirSync(sharedPath("corpus/posts")).sort().slice(0, 2) as [string, string];
+    // A first build starts it only from 30,000 posts: started here directly, on the golden post (a news article
+    // of some 1,500 characters) under two names, from two sources.
+    const names = ["2023-12-07-詐騙-a.md", "2023-12-07-詐騙-b.md"];
     const postsDir = join(work, "story-posts");
     mkdirSync(postsDir);
-    cpSync(join(sharedPath("corpus/posts"), one), join(postsDir, one));
-    cpSync(join(sharedPath("corpus/posts"), one), join(postsDir, two));
-    const time = Date.parse("2024-01-01T00:00:00Z");
-    const posts = [one, two].map((fileName, i) => ({ fileName, site: `source ${i}`, time, hash: fileName }));
+    for (const name of names) cpSync(sharedPath("golden/cna-2023-12-07.expected.md"), join(postsDir, name));
+    const time = Date.parse("2023-12-07T03:12:00Z");
+    const posts = names.map((fileName, i) => ({ fileName, site: `source ${i}`, time, hash: fileName }));
     const worker = new Worker(pathToFileURL(join(OUT, "story-worker.js")), { workerData: { cacheFile: join(work, "story-cache.json"), postsDir, posts } });
-    const reply = await new Promise((resolve, reject) => worker.once("message", resolve).once("error", reject));
-    await worker.terminate();
-    expect(reply).toMatchObject({ ok: true, links: [[one, [two]], [two, [one]]] });
+    try {
+      const reply = await new Promise((resolve, reject) => {
+        worker.once("message", resolve).once("error", reject);
+        worker.once("exit", (code) => reject(new Error(`the story worker stopped (${code}) without a reply`)));
+      });
+      expect(reply).toMatchObject({ ok: true, links: [[names[0], [names[1]]], [names[1], [names[0]]]] });
+    } finally {
+      await worker.terminate();
+    }
   });
 
-  it("refuses to empty a folder that is not two below the project", async () => {
-    await expect(bundle(join(tmpdir(), "nm-not-a-bundle-folder"))).rejects.toThrow(/not two folders below/);
+  it("refuses to bundle into any folder but its own two, and leaves it as it was", async () => {
+    const sentinel = join(ROOT, "test-output", `not-a-bundle-${process.pid}`);
+    mkdirSync(sentinel, { recursive: true });
+    writeFileSync(join(sentinel, "keep.txt"), "keep");
+    try {
+      for (const folder of [sentinel, "test-output", join(tmpdir(), "nm-bundle-elsewhere")]) await expect(bundle(folder)).rejects.toThrow(/is not a bundle folder/);
+      expect(readFileSync(join(sentinel, "keep.txt"), "utf8")).toBe("keep");
+    } finally {
+      rmSync(sentinel, { recursive: true, force: true });
+    }
   });
 
   describe("run", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSiteConfig, type SiteConfig } from "../../src/site/config.js";
 import { entryKey, lastEntries, reusedItems, spliced } from "../../src/site/feed-entries.js";
-import { escapeXml, originalLink, renderAtom, renderJsonFeed, renderRss, siteUrl, type FeedItem, type FeedSpec } from "../../src/site/mirror-feeds.js";
+import { escapeXml, renderAtom, renderJsonFeed, renderRss, siteUrl, type FeedItem, type FeedSpec } from "../../src/site/mirror-feeds.js";
 import type { FeedFormat } from "../../src/site/page-plan.js";
 import { listPostFiles } from "../../src/site/post-files.js";
 import { readPostHtml, readPosts } from "../../src/site/post-reader.js";
@@ -42,7 +42,7 @@ describe.each([
     });
     expect(read).toEqual(posts.slice(0, 2).map((post) => post.fileName));
     expect(known).toHaveLength(6);
-    expect(Buffer.from(spliced(render(spec(items)), known)).toString()).toBe(render(spec(after.map(itemOf))));
+    expect(Buffer.from(spliced(render(spec(items)), known, "feed.xml")).toString()).toBe(render(spec(after.map(itemOf))));
   });
 
   it.each(["atom", "rss", "json"] as const)("%s: each entry is keyed by its post's link", (format) => {
@@ -81,39 +81,8 @@ describe("lastEntries", () => {
 describe("spliced", () => {
   it("refuses a text whose marks are not each entry once, in order", () => {
     const entry = new Uint8Array([0x61]);
-    expect(Buffer.from(spliced("x\u00000\u0000y", [entry])).toString()).toBe("xay");
-    expect(() => spliced("x", [entry])).toThrow(/not all in place/);
-    expect(() => spliced("\u00001\u0000\u00000\u0000", [entry, entry])).toThrow(/not all in place/);
-  });
-});
-
-describe("renderJsonFeed", () => {
-  /** The feed as the renderer made it before it made items one by one: the whole object through JSON.stringify. */
-  function wholeFeed(spec: FeedSpec): string {
-    const link = (path: string): string => siteUrl(spec.config, path);
-    const feed = {
-      version: "https://jsonfeed.org/version/1.1", title: spec.title, home_page_url: link(spec.listPath), feed_url: link(spec.selfPath), language: spec.config.lang,
-      items: spec.items.map((item) => {
-        const { post, html: content } = item as FeedItem;
-        const original = originalLink(post.from);
-        return {
-          id: spec.config.url ? link(post.path) : original ?? `urn:newsmirror:${encodeURIComponent(post.fileName)}`, url: link(post.path),
-          ...(original ? { external_url: original } : {}), title: post.title, content_html: content, date_published: new Date(post.time).toISOString(),
-          authors: [{ name: post.author || post.site }], tags: [post.site], ...(post.lang ? { language: post.lang } : {}),
-        };
-      }),
-    };
-    return `${JSON.stringify(feed, null, 1)}\n`;
-  }
-
-  it.each([
-    ["without url", config("")],
-    ["with url", config("url: https://m.example\nbaseurl: /news\n")],
-  ])("writes what JSON.stringify of the whole feed wrote, with items and without (%s)", (_name, siteConfig) => {
-    expect(posts.some((post) => post.lang !== "") && posts.some((post) => originalLink(post.from) !== null)).toBe(true);
-    for (const items of [posts.map(itemOf), []]) {
-      const spec: FeedSpec = { config: siteConfig, title: "鏡像", selfPath: "feed.json", listPath: "index.html", items };
-      expect(renderJsonFeed(spec)).toBe(wholeFeed(spec));
-    }
+    expect(Buffer.from(spliced("x\u00000\u0000y", [entry], "feed.xml")).toString()).toBe("xay");
+    expect(() => spliced("x", [entry], "source/a/feed.xml")).toThrow(/^source\/a\/feed\.xml: .*not all in place/);
+    expect(() => spliced("\u00001\u0000\u00000\u0000", [entry, entry], "feed.xml")).toThrow(/not all in place/);
   });
 });

@@ -3,8 +3,11 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSiteConfig, type SiteConfig } from "../../src/site/config.js";
-import { escapeXml, originalLink, renderAtom, renderJsonFeed, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type FeedSpec } from "../../src/site/mirror-feeds.js";
+import { escapeXml, originalLink, renderAtom, renderJsonFeed, renderRobots, renderRss, renderSitemap, renderSitemapIndex, siteUrl, type FeedItem, type FeedSpec } from "../../src/site/mirror-feeds.js";
+import { listPostFiles } from "../../src/site/post-files.js";
+import { readPostHtml, readPosts } from "../../src/site/post-reader.js";
 import type { PostSummary } from "../../src/site/post-record.js";
+import { sharedPath } from "../support/paths.js";
 
 function config(text: string): SiteConfig {
   const parsed = parseSiteConfig(text);
@@ -89,5 +92,41 @@ describe("escaping", () => {
     ["not a URL", "::::", null],
   ])("originalLink: %s", (_reason, from, link) => {
     expect(originalLink(from)).toBe(link);
+  });
+});
+
+describe("renderJsonFeed, made item by item", () => {
+  const POSTS = sharedPath("corpus/posts");
+  // Every 200th corpus post: English and Chinese titles, with and without an original link.
+  const { posts } = readPosts(POSTS, listPostFiles(POSTS).filter((_, i) => i % 200 === 0), config(""));
+  const items = async (): Promise<FeedItem[]> => Promise.all(posts.map(async (p) => ({ post: p, html: await readPostHtml(POSTS, p.fileName) })));
+
+  /** The feed as the renderer made it before it made items one by one: the whole object through JSON.stringify. */
+  function wholeFeed(spec: FeedSpec): string {
+    const link = (path: string): string => siteUrl(spec.config, path);
+    const feed = {
+      version: "https://jsonfeed.org/version/1.1", title: spec.title, home_page_url: link(spec.listPath), feed_url: link(spec.selfPath), language: spec.config.lang,
+      items: spec.items.map((item) => {
+        const { post, html: content } = item as FeedItem;
+        const original = originalLink(post.from);
+        return {
+          id: spec.config.url ? link(post.path) : original ?? `urn:newsmirror:${encodeURIComponent(post.fileName)}`, url: link(post.path),
+          ...(original ? { external_url: original } : {}), title: post.title, content_html: content, date_published: new Date(post.time).toISOString(),
+          authors: [{ name: post.author || post.site }], tags: [post.site], ...(post.lang ? { language: post.lang } : {}),
+        };
+      }),
+    };
+    return `${JSON.stringify(feed, null, 1)}\n`;
+  }
+
+  it.each([
+    ["without url", config("")],
+    ["with url", config("url: https://m.example\nbaseurl: /news\n")],
+  ])("writes what JSON.stringify of the whole feed wrote, with items and without (%s)", async (_name, siteConfig) => {
+    expect(posts.some((p) => p.lang !== "") && posts.some((p) => originalLink(p.from) !== null)).toBe(true);
+    for (const list of [await items(), []]) {
+      const spec: FeedSpec = { config: siteConfig, title: "鏡像", selfPath: "feed.json", listPath: "index.html", items: list };
+      expect(renderJsonFeed(spec)).toBe(wholeFeed(spec));
+    }
   });
 });
