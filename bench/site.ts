@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundle } from "../scripts/bundle.js";
+import { MANIFEST_DIR } from "../src/site/manifest.js";
 import { findHugo, hugoAfterNewPosts, hugoBenchmark, type HugoSample } from "./hugo.js";
 import { emptyTrash, setAside } from "./set-aside.js";
 
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       // Set aside, not removed: set-aside.ts says why a build timed just after a removal measures the kernel.
       setAside(join(dir, "_site"));
-      rmSync(join(dir, ".newsmirror", "site"), { recursive: true, force: true });
+      rmSync(join(dir, MANIFEST_DIR), { recursive: true, force: true });
       settle();
       ours.push(sample(dir, true));
       settle();

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The executable: the only file that touches `process`; everything else takes an `Io`.
-import { fileURLToPath } from "node:url";
-import { realpathSync } from "node:fs";
+// The executable: the only file that touches `process` (entry-point.ts only reads its argv); everything else takes an `Io`.
 import { COMMANDS } from "./commands.js";
+import { isEntryPoint } from "./entry-point.js";
 import { EXIT, type Io } from "./io.js";
 
 const VERSION = "0.1.0";
@@ -40,17 +39,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return command.run(args, io);
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const controller = new AbortController();
   let interrupts = 0;
   const stop = (): void => {

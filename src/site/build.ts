@@ -1,16 +1,15 @@
 // The site build: settings, theme, posts, plan, then render and write only the pages whose inputs changed.
 import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
-import { indexPositions } from "./listing-delta.js";
-import { emptyManifest, fileStamp, loadManifest, loadSummary, monthOf, saveManifest, updatePosts } from "./manifest.js";
+import { emptyManifest, fileStamp, loadManifest, loadSummary, MANIFEST_DIR, monthOf, saveManifest, updatePosts } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
 import { filesOf, statPostFiles, type FileStat } from "./post-files.js";
-import { beginListing, listHere, MANIFEST_DIR, type PostListing } from "./post-listing.js";
+import { beginListing, indexOfSummary, listHere, type PostListing } from "./post-listing.js";
 import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { clearPending, notePending, readPending } from "./pending-pages.js";
@@ -134,9 +133,6 @@ async function renderAndWrite(
   pages: Map<string, string>,
   starting: { pool: Promise<RenderPool | null>; size: number; readBy: Map<string, number> },
 ): Promise<void> {
-  const done = (path: string, inputs: string): void => {
-    pages.set(path, inputs);
-  };
   const onMain: PlannedPage[] = [];
   const here: PostPage[] = [];
   const aside: PostPage[] = [];
@@ -168,7 +164,7 @@ async function renderAndWrite(
       }
       if (typeof bytes === "string" || bytes instanceof Uint8Array) await out.write(page.path, bytes);
       else await out.copy(page.path, bytes.file);
-      done(page.path, page.inputs);
+      pages.set(page.path, page.inputs);
       // Rendering resolves at once, so without a pause the workers' replies would wait for the last page.
       if (starting.size > 0 && i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -199,7 +195,7 @@ async function renderAndWrite(
         if ((error as NodeJS.ErrnoException).code === "TEMPLATE") throw new TemplateError((error as Error).message.split(":")[0]!, new Error((error as Error).message.slice((error as Error).message.indexOf(":") + 2)));
         throw error;
       }
-      for (const [path, inputs] of rendered) done(path, inputs);
+      for (const [path, inputs] of rendered) pages.set(path, inputs);
     };
     const pump = async (index: number): Promise<void> => {
       for (let batch = queues[index]!.shift(); batch !== undefined && !failed; batch = queues[index]!.shift()) await send(index, batch);
@@ -275,19 +271,16 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const dir = resolve(options.dir);
-  if (!existsSync(dir)) {
-    options.listing?.close();
-    return fail({ code: "site.no-mirror", file: dir, message: `${dir} does not exist; pass --dir to a mirror folder (one with _posts/)` });
-  }
-  // A full build lists everything its own way.
-  if (options.full === true) options.listing?.close();
-  // The listing begins first, so it overlaps loading the settings and the theme; a worker it runs on is stopped
-  // however the build ends.
-  const listing = options.full === true ? undefined : (options.listing ?? beginListing(dir));
+  const exists = existsSync(dir);
+  // The listing begins first, so it overlaps loading the settings and the theme. A full build lists everything
+  // its own way. Whatever listing there is, its worker is stopped however the build ends.
+  const listing = options.full === true || !exists ? undefined : (options.listing ?? beginListing(dir));
   try {
+    if (!exists) return fail({ code: "site.no-mirror", file: dir, message: `${dir} does not exist; pass --dir to a mirror folder (one with _posts/)` });
     return await buildListed(options, dir, listing, started, clock);
   } finally {
-    listing?.close();
+    // The one begun here or given (used or not), once.
+    (listing ?? options.listing)?.close();
   }
 }
 
@@ -317,18 +310,22 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   const writtenShort: string[] = Array.isArray(pending) ? [...pending] : [];
   // The summary, read once here; a small mirror is listed here against it, once, for both ways.
   const summary = full || pending !== null ? null : loadSummary(manifestDir);
-  const listing = early ?? listHere(postsDir, summary ? { index: summary.index, against: summary.saved } : null);
+  const listing = early ?? listHere(postsDir, indexOfSummary(summary));
+  const assetNames = new Set(theme.assets.map((a) => a.path));
+  const searchScripts = searchScriptsOf(assetNames);
+  const toggle = assetNames.has("assets/toggle.js");
+  const storyFile = join(dir, STORY_FILE);
   if (summary) {
-    const assetNames = new Set(theme.assets.map((a) => a.path));
     const quick = await buildFromSummary({
-      summary, manifestDir, postsDir, storyFile: join(dir, STORY_FILE), config, theme, siteHash, placeKey, htmlCache: new HtmlCache(HTML_CACHE_CHARS), outRoot,
-      searchScripts: searchScriptsOf(assetNames), toggle: assetNames.has("assets/toggle.js"), searchStateDir: options.search === false ? undefined : searchStateDir,
+      summary, manifestDir, postsDir, storyFile, config, theme, siteHash, placeKey, htmlCache: new HtmlCache(HTML_CACHE_CHARS), outRoot,
+      searchScripts, toggle, searchStateDir: options.search === false ? undefined : searchStateDir,
       sitemapLimit: options.sitemapLimit, written: writtenShort,
     }, listing, started, clock);
     if (quick) return quick;
   }
   const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
-  const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestDir, outRoot);
+  // The summary read above, when there is one.
+  const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestDir, outRoot, summary ?? loadSummary(manifestDir));
   // Written since the last build recorded them: rendered again if planned (no recorded inputs to reuse), and
   // removed below if not.
   for (const path of writtenShort) previous.pages.delete(path);
@@ -338,10 +335,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   // A deleted output folder (a common way to ask for a clean build) or another --out means render everything.
   const samePlace = previous.out === outRoot && existsSync(join(outRoot, "index.html"));
   const renderAll = full || !samePlace || pending === "all";
-  const assetNames = new Set(theme.assets.map((a) => a.path));
-  const searchScripts = searchScriptsOf(assetNames);
-  const setup: WorkerSetup = { mirrorDir: dir, postsDir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts, toggle: assetNames.has("assets/toggle.js") };
-  const storyFile = join(dir, STORY_FILE);
+  const setup: WorkerSetup = { mirrorDir: dir, postsDir, themeDir: options.themeDir, extraAssets, config, outRoot, searchScripts, toggle };
   let scan: PostScan;
   // A build that renders everything starts its render workers now, and they share the reading of the posts.
   let pool: Promise<RenderPool | null> | undefined;
@@ -388,7 +382,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
       loadHtml: async (post: PostSummary) => htmlCache.take(post.fileName) ?? readPostHtml(postsDir, post.fileName),
       takeHtml: (post: PostSummary) => htmlCache.take(post.fileName),
       searchScripts,
-      toggle: setup.toggle,
+      toggle,
     };
     const toRender = pagesToRender(plan, pages, renderAll);
     written = toRender.length;
@@ -402,11 +396,13 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
     if (pages.size > plan.pages.length || writtenShort.length > 0) {
       const plannedPaths = new Set(plan.pages.map((page) => page.path));
       // Pages the short way wrote are in no record (taken out above): removed here when not planned.
-      for (const path of [...pages.keys(), ...writtenShort]) {
-        if (plannedPaths.has(path)) continue;
-        await out.remove(path);
-        pages.delete(path);
-        removed++;
+      for (const paths of [pages.keys(), writtenShort]) {
+        for (const path of paths) {
+          if (plannedPaths.has(path)) continue;
+          await out.remove(path);
+          pages.delete(path);
+          removed++;
+        }
       }
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 // What changed in `_posts/` since the last build, from its listing and the manifest's post index alone.
 import type { PostIndex } from "./manifest.js";
-import { filesOf, type FileStat } from "./post-files.js";
+import type { FileStat } from "./post-files.js";
 
 export interface ListingDelta {
   /** Listed names the index does not know: new posts, or files that could not be read last time. */
@@ -32,16 +32,14 @@ export function listingDelta(index: PostIndex, names: readonly string[], at: Rea
 
 /** The stats' verdict on the listing: an indexed file edited, and the new files (`stats` aligned with `names`). */
 export function listingCheck(index: PostIndex, at: ReadonlyMap<string, number>, names: readonly string[], stats: { sizes: Float64Array; mtimes: Float64Array }): ListingCheck {
-  const fresh: string[] = [];
-  const freshAt: number[] = [];
+  const newFiles: FileStat[] = [];
   let edited = false;
   names.forEach((name, k) => {
     const i = at.get(name);
+    // A new name that is not a file (NaN stats) is no post.
     if (i === undefined) {
-      fresh.push(name);
-      freshAt.push(k);
+      if (!Number.isNaN(stats.sizes[k]!)) newFiles.push({ fileName: name, size: stats.sizes[k]!, mtimeMs: stats.mtimes[k]! });
     } else if (index.sizes[i] !== stats.sizes[k] || index.mtimes[i] !== stats.mtimes[k]) edited = true;
   });
-  const newFiles = filesOf(fresh, { sizes: Float64Array.from(freshAt, (k) => stats.sizes[k]!), mtimes: Float64Array.from(freshAt, (k) => stats.mtimes[k]!) });
   return { edited, newFiles };
 }

@@ -24,6 +24,8 @@ import type { PostRecord, PostSummary } from "./post-record.js";
 /** Bumped when the manifest's meaning changes; an older one is ignored (a full build follows). */
 const MANIFEST_VERSION = 7;
 const SUMMARY_FILE = "summary.bin";
+/** Where the manifest lives in a mirror. */
+export const MANIFEST_DIR = join(".newsmirror", "site");
 /** Rows per frame: no part of 100,000 posts is ever one 85 MB value in memory. */
 const ROWS_PER_FRAME = 2000;
 
@@ -143,6 +145,15 @@ export interface ManifestSummary {
   months: Map<string, StoredMonth>;
   /** The recorded pages that are not post pages (unless `loadSummary` was told not to read them). */
   otherPages?: Map<string, string>;
+}
+
+/** The size in bytes of the summary in `dir`; 0 when there is none (or `dir` is not a folder). */
+export function summarySize(dir: string): number {
+  try {
+    return statSync(join(dir, SUMMARY_FILE), { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The month file of a day "2024-05-17": "2024-05"; days that are no date share "other". */
@@ -292,24 +303,18 @@ function readMonth(dir: string, month: string, stored: StoredMonth, pages: Map<s
   return pages.size - pagesBefore === stored.pages && posts.size - postsBefore === stored.posts;
 }
 
-/** Reads the whole manifest from `dir`; missing, unreadable, incomplete or from another version gives an empty one. */
-export async function loadManifest(dir: string, out: string): Promise<SiteManifest> {
-  const read = readSummary(dir);
-  if (!read) return emptyManifest(out);
-  const { header, index, frames } = read;
-  try {
-    const manifest: SiteManifest = {
-      out: header.out, placeKey: header.placeKey, siteHash: header.siteHash, pages: new Map(), posts: new Map(),
-      movedAside: new Map(header.movedAside), stored: new Map(header.months),
-    };
-    readRowFrames(frames, manifest.pages);
-    if (manifest.pages.size !== header.otherPages) return emptyManifest(out);
-    for (const [month, stored] of header.months) if (!readMonth(dir, month, stored, manifest.pages, manifest.posts)) return emptyManifest(out);
-    if (manifest.pages.size !== header.pageCount || manifest.posts.size !== index.names.length) return emptyManifest(out);
-    return manifest;
-  } catch {
-    return emptyManifest(out);
-  }
+/**
+ * Reads the whole manifest from `dir`: its summary (`summary`, when the caller has read it already, with its
+ * other pages) and every month file. Missing, unreadable, incomplete or from another version gives an empty one.
+ * The manifest takes over the summary's map of other pages.
+ */
+export async function loadManifest(dir: string, out: string, summary: ManifestSummary | null = loadSummary(dir)): Promise<SiteManifest> {
+  const pages = summary?.otherPages;
+  if (!summary || !pages) return emptyManifest(out);
+  const posts = new Map<string, PostSummary>();
+  if (!loadMonths(dir, summary, summary.months.keys(), pages, posts)) return emptyManifest(out);
+  if (pages.size !== summary.pageCount || posts.size !== summary.index.names.length) return emptyManifest(out);
+  return { out: summary.out, placeKey: summary.placeKey, siteHash: summary.siteHash, pages, posts, movedAside: summary.movedAside, stored: summary.months };
 }
 
 /** A month's posts (placed, in order) and their pages' input hashes. */
@@ -360,8 +365,10 @@ export interface ManifestParts {
   otherPages: ReadonlyMap<string, string>;
   /** Pages of the whole site. */
   pageCount: number;
-  /** Each month's content and the inputs of its post pages, or the file that holds it already. */
-  months: Map<string, StoredMonth | { content: MonthContent; pages: ReadonlyMap<string, string> }>;
+  /** Each month's content, or the file that holds it already. */
+  months: Map<string, StoredMonth | MonthContent>;
+  /** The inputs of the post pages of the months given as content (other entries are not read). */
+  postPages: ReadonlyMap<string, string>;
   /** The months as last saved: a month whose content has the same fingerprint keeps its file. */
   before?: ReadonlyMap<string, StoredMonth>;
 }
@@ -371,13 +378,13 @@ export function writeManifest(dir: string, parts: ManifestParts): void {
   mkdirSync(dir, { recursive: true });
   const stored = new Map<string, StoredMonth>();
   for (const [month, part] of parts.months) {
-    if (!("content" in part)) {
+    if ("file" in part) {
       stored.set(month, part);
       continue;
     }
-    const fingerprint = monthFingerprint(part.content, part.pages);
+    const fingerprint = monthFingerprint(part, parts.postPages);
     const last = parts.before?.get(month);
-    stored.set(month, last?.fingerprint === fingerprint ? last : writeMonth(dir, month, part.content, part.pages, fingerprint));
+    stored.set(month, last?.fingerprint === fingerprint ? last : writeMonth(dir, month, part, parts.postPages, fingerprint));
   }
   const header: SummaryHeader = {
     version: MANIFEST_VERSION, saved: randomBytes(9).toString("base64url"), out: parts.out, placeKey: parts.placeKey, siteHash: parts.siteHash, movedAside: [...parts.movedAside],
@@ -424,10 +431,11 @@ export async function saveManifest(dir: string, manifest: SiteManifest, extras: 
     index.days.push(post.day);
     index.sites[i] = site;
   });
-  const otherPages = new Map([...manifest.pages].filter(([path]) => !postPages.has(path)));
+  const otherPages = new Map<string, string>();
+  for (const [path, inputs] of manifest.pages) if (!postPages.has(path)) otherPages.set(path, inputs);
   writeManifest(dir, {
     out: manifest.out, placeKey: manifest.placeKey, siteHash: manifest.siteHash, movedAside: manifest.movedAside, linked: extras.linked, storyStamp: extras.storyStamp ?? "", index, otherPages,
-    pageCount: manifest.pages.size, months: new Map([...months].map(([month, content]) => [month, { content, pages: manifest.pages }])), before: previous?.stored,
+    pageCount: manifest.pages.size, months, postPages: manifest.pages, before: previous?.stored,
   });
 }
 

@@ -11,7 +11,7 @@ export interface FeedItem {
 }
 
 /** A post whose entry text is known already (the same feed's file from the last build: feed-entries.ts). */
-export interface KnownEntry {
+interface KnownEntry {
   post: PostSummary;
   entry: string;
 }

@@ -106,7 +106,7 @@ export function isReserved(path: string): boolean {
  * cheaper than a Hash object, and measured faster than a JS hash (cyrb53) over these inputs.
  * MD5 only decides whether a page is rendered again; nothing here is adversarial.
  */
-export function hashOf(...parts: Array<string | number | null>): string {
+function hashOf(...parts: Array<string | number | null>): string {
   return hash("md5", parts.map((part) => (part === null ? "\u0001" : String(part))).join("\u0000"), "base64url");
 }
 
@@ -147,17 +147,17 @@ export function sourceKeys(names: readonly string[]): Map<string, string> {
   return keys;
 }
 
-export function postStamp(post: PostSummary): string {
+function postStamp(post: PostSummary): string {
   return `${post.hash}|${post.path}`;
 }
 
 /** What a post page shows of a neighbour: its link and title. */
-export function neighbourStamp(plan: PagePlan, index: number | null): string | null {
+function neighbourStamp(plan: PagePlan, index: number | null): string | null {
   return index === null ? null : `${plan.posts[index]!.path}|${plan.posts[index]!.title}`;
 }
 
 /** What a post page shows of the other posts of its story: link, title and source. */
-export function storyStamp(plan: PagePlan, also: number[]): string | null {
+function storyStamp(plan: PagePlan, also: number[]): string | null {
   return also.length === 0 ? null : also.map((i) => `${plan.posts[i]!.path}|${plan.posts[i]!.title}|${plan.posts[i]!.site}`).join("\n");
 }
 
@@ -255,7 +255,7 @@ export function dayPage(plan: PagePlan, siteHash: string, day: string, posts: nu
 }
 
 /** A month's page; `entries` are its days, newest first. */
-export function monthPage(siteHash: string, month: string, entries: ArchiveEntry[]): PlannedPage {
+function monthPage(siteHash: string, month: string, entries: ArchiveEntry[]): PlannedPage {
   const year = month.slice(0, 4);
   return {
     kind: "archive", path: monthPath(month), title: month, entries, posts: [], up: { path: yearPath(year), label: year }, newer: null, older: null,
@@ -264,7 +264,7 @@ export function monthPage(siteHash: string, month: string, entries: ArchiveEntry
 }
 
 /** A year's page; `entries` are its months, newest first. */
-export function yearPage(siteHash: string, year: string, entries: ArchiveEntry[]): PlannedPage {
+function yearPage(siteHash: string, year: string, entries: ArchiveEntry[]): PlannedPage {
   return {
     kind: "archive", path: yearPath(year), title: year, entries, posts: [], up: { path: "archive/index.html", label: "" }, newer: null, older: null,
     inputs: hashOf(siteHash, "year", year, JSON.stringify(entries)),
@@ -272,7 +272,7 @@ export function yearPage(siteHash: string, year: string, entries: ArchiveEntry[]
 }
 
 /** The archive's front page; `entries` are the years, newest first. */
-export function archiveIndexPage(siteHash: string, entries: ArchiveEntry[]): PlannedPage {
+function archiveIndexPage(siteHash: string, entries: ArchiveEntry[]): PlannedPage {
   return { kind: "archive", path: "archive/index.html", title: "", entries, posts: [], up: null, newer: null, older: null, inputs: hashOf(siteHash, "archive", JSON.stringify(entries)) };
 }
 
@@ -313,16 +313,16 @@ function planArchive(plan: PagePlan, options: PlanOptions, reuse: Reuse | null, 
 }
 
 /** The month and year pages and the archive's front page, from every day's entry (oldest first). */
-export function archivePagesAbove(siteHash: string, dayEntries: readonly ArchiveEntry[], only?: { months: ReadonlySet<string> }): PlannedPage[] {
+export function archivePagesAbove(siteHash: string, dayEntries: readonly ArchiveEntry[]): PlannedPage[] {
   const pages: PlannedPage[] = [];
   const monthEntries: ArchiveEntry[] = [];
   for (const [month, entries] of groupEntries(dayEntries, 7)) {
-    if (!only || only.months.has(month)) pages.push(monthPage(siteHash, month, entries));
+    pages.push(monthPage(siteHash, month, entries));
     monthEntries.push({ label: month, path: monthPath(month), count: entries.reduce((sum, e) => sum + e.count, 0) });
   }
   const yearEntries: ArchiveEntry[] = [];
   for (const [year, entries] of groupEntries(monthEntries, 4)) {
-    if (!only || [...only.months].some((month) => month.startsWith(year))) pages.push(yearPage(siteHash, year, entries));
+    pages.push(yearPage(siteHash, year, entries));
     yearEntries.push({ label: year, path: yearPath(year), count: entries.reduce((sum, e) => sum + e.count, 0) });
   }
   yearEntries.reverse();

@@ -5,15 +5,12 @@
 // At 100,000 posts reading the folder takes 0.2 to 0.3 s and the stats 0.3 to 0.5 s more. On the worker, a
 // build of new posts goes on after the first step and takes the verdict of the stats at its end; and the
 // 100,000 names never cross to the build's thread unless the whole archive is read.
-import { statSync } from "node:fs";
 import { join } from "node:path";
 import { indexPositions, listingCheck, listingDelta, type ListingCheck, type ListingDelta } from "./listing-delta.js";
-import { loadSummary, type PostIndex } from "./manifest.js";
+import { loadSummary, MANIFEST_DIR, summarySize, type ManifestSummary, type PostIndex } from "./manifest.js";
 import { moduleWorker } from "./module-worker.js";
 import { filesOf, listPostNames, statPostFiles, type FileStat } from "./post-files.js";
 
-/** Where the manifest lives in a mirror (manifest.ts). */
-export const MANIFEST_DIR = join(".newsmirror", "site");
 /** From this summary size (about 5,000 posts) `_posts/` is listed on a worker: a worker's start (30 to 50 ms) is then worth it. */
 const ASIDE_FROM_BYTES = 1 << 20;
 
@@ -24,13 +21,8 @@ const ASIDE_FROM_BYTES = 1 << 20;
  */
 export function beginListing(dir: string): PostListing | undefined {
   const manifestDir = join(dir, MANIFEST_DIR);
-  let size = 0;
-  try {
-    size = statSync(join(manifestDir, "summary.bin"), { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    // `.newsmirror` not a folder: the build says so.
-  }
-  return size >= ASIDE_FROM_BYTES ? listAside(join(dir, "_posts"), manifestDir) : undefined;
+  // `.newsmirror` missing or not a folder (size 0): the build lists it, or says what is wrong.
+  return summarySize(manifestDir) >= ASIDE_FROM_BYTES ? listAside(join(dir, "_posts"), manifestDir) : undefined;
 }
 
 export interface PostListing {
@@ -50,10 +42,14 @@ export type ListMessage =
   | { check: ListingCheck | null }
   | { names: string[]; sizes: Float64Array; mtimes: Float64Array };
 
-/** The summary's index, when there is one, with its save's id. */
-export function indexIn(manifestDir: string | undefined): { index: PostIndex; against: string } | null {
-  const summary = manifestDir === undefined ? null : loadSummary(manifestDir, false);
+/** A summary's index with its save's id, as a listing compares against it. */
+export function indexOfSummary(summary: ManifestSummary | null): { index: PostIndex; against: string } | null {
   return summary ? { index: summary.index, against: summary.saved } : null;
+}
+
+/** The index of the summary in `manifestDir`, when there is one (`indexOfSummary`). */
+export function indexIn(manifestDir: string): { index: PostIndex; against: string } | null {
+  return indexOfSummary(loadSummary(manifestDir, false));
 }
 
 /** The listing's steps on this thread: the folder read and its delta, then, called, every file statted and the check. */

@@ -97,7 +97,7 @@ export function byFileName(a: Unreadable, b: Unreadable): number {
  * Every post under `postsDir` placed for `config`. A post whose size and mtime match `cache` (and whose
  * placement was computed under the same `placeKey`) is not reread. A file that cannot be read or parsed
  * is listed in `unreadable` with the reason, and the build goes on without it. `listed` is the folder's
- * listing when the caller made it already (`listPostFilesAside`).
+ * listing when the caller made it already (a `PostListing`'s `files`).
  */
 export async function scanPosts(
   postsDir: string,

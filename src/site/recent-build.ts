@@ -120,9 +120,10 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
     return ms;
   };
   const { summary, config } = input;
-  const otherPages = summary.otherPages;
   // A story cache saved by a build that stopped before its manifest holds links no page shows yet.
-  if (!otherPages || fileStamp(input.storyFile) !== summary.storyStamp) return null;
+  if (!summary.otherPages || fileStamp(input.storyFile) !== summary.storyStamp) return null;
+  // Brought up to date as pages are written; a copy, so the summary stays as read for the whole way.
+  const otherPages = new Map(summary.otherPages);
   const layout = layoutRecent(summary.index, input.added, config);
   if (!layout) return null;
   const index = summary.index;
@@ -157,7 +158,8 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   const readHtml = async (fileName: string): Promise<string> => input.htmlCache.peek(fileName) ?? readPostHtml(input.postsDir, fileName);
   const relinked = await relinkWindows(storyPosts, cache, readHtml, touchedWindows);
   // A window left out of the cache (a member could not be read) has clusters the links below would miss.
-  for (const w of touchedWindows) if (storyPosts.some((post) => windowsOfTime(post.time).includes(w)) && !Object.hasOwn(relinked.cache.windows, w)) return null;
+  // (Every touched window has members: the new post it came from is among `storyPosts`.)
+  for (const w of touchedWindows) if (!Object.hasOwn(relinked.cache.windows, w)) return null;
   // The stories whose links can have changed (those holding a post of the new posts' windows, before or after),
   // and those of the posts whose pages are planned anyway: the new posts and their neighbours.
   const plannedNames = new Set(layout.added.map((post) => post.fileName));
@@ -262,7 +264,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   try {
     writeManifest(input.manifestDir, {
       out: input.outRoot, placeKey: input.placeKey, siteHash: input.siteHash, movedAside: summary.movedAside, linked,
-      index: mergedIndex(index, layout), otherPages, pageCount, months: monthParts(layout, summary, months), before: summary.months, storyStamp,
+      index: mergedIndex(index, layout), otherPages, pageCount, months: monthParts(layout, summary, months), postPages: months.pages, before: summary.months, storyStamp,
     });
   } catch (error) {
     throw Object.assign(error as Error, { saving: input.manifestDir });
@@ -275,20 +277,23 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
 }
 
 /** Each month's part of the save: the months read (their content, brought up to date) and the new ones; the rest kept. */
-function monthParts(layout: RecentLayout, summary: ManifestSummary, months: MonthReader): Map<string, StoredMonth | { content: MonthContent; pages: ReadonlyMap<string, string> }> {
-  const parts = new Map<string, StoredMonth | { content: MonthContent; pages: ReadonlyMap<string, string> }>(summary.months);
+function monthParts(layout: RecentLayout, summary: ManifestSummary, months: MonthReader): Map<string, StoredMonth | MonthContent> {
+  const parts = new Map<string, StoredMonth | MonthContent>(summary.months);
   const contents = new Map<string, MonthContent>();
-  for (let g = 0; g < layout.count; g++) {
-    const i = layout.from[g]!;
-    const month = monthOf(layout.days[g]!);
+  // By runs of one day (every position, in order): a month is looked up once a day, not once a post.
+  for (const { day, start, end } of layout.dayRuns) {
+    const month = monthOf(day);
     if (summary.months.has(month) && !months.read.has(month)) continue;
     let content = contents.get(month);
     if (!content) contents.set(month, (content = { posts: [] }));
-    if (i < 0) {
-      const post = layout.added[-1 - i]!;
-      content.posts.push({ post, page: post.path });
-    } else content.posts.push({ post: months.posts.get(summary.index.names[i]!)!, page: summary.index.paths[i]! });
+    for (let g = start; g < end; g++) {
+      const i = layout.from[g]!;
+      if (i < 0) {
+        const post = layout.added[-1 - i]!;
+        content.posts.push({ post, page: post.path });
+      } else content.posts.push({ post: months.posts.get(summary.index.names[i]!)!, page: summary.index.paths[i]! });
+    }
   }
-  for (const [month, content] of contents) parts.set(month, { content, pages: months.pages });
+  for (const [month, content] of contents) parts.set(month, content);
   return parts;
 }

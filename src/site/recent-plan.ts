@@ -224,10 +224,11 @@ export function planRecent(input: RecentPlanInput, config: SiteConfig): PagePlan
     const base = `source/${source.key}/`;
     planListPages({ base, title: source.name, source: source.name, posts: list, feed: `${base}feed.xml` }, first, list.length - gained);
     pages.push(...planFeeds(source, list, plan, { siteHash }));
-    list.forEach((g, k) => {
-      if (layout.from[g]! >= 0) return;
+    // The new posts and their neighbours; none is before the first new post.
+    for (let k = first; k < list.length; k++) {
+      if (layout.from[list[k]!]! >= 0) continue;
       for (const at of [k - 1, k, k + 1]) if (at >= 0 && at < list.length) postPages.add(list[at]!);
-    });
+    }
   }
   for (const name of input.relinked) {
     const g = positionOf.get(name);
@@ -254,13 +255,15 @@ export function planRecent(input: RecentPlanInput, config: SiteConfig): PagePlan
     pages.push(dayPage(plan, siteHash, run.day, dayPosts, runs[r + 1]?.day, runs[r - 1]?.day));
     months.add(run.day.slice(0, 7));
   }
-  const archive = archivePagesAbove(siteHash, dayEntries, { months });
-  pages.push(...archive);
+  // Every month, year and the front page are made (the sitemap lists them all); those above the planned days are planned.
+  const years = new Set([...months].map((month) => month.slice(0, 4)));
+  const above = archivePagesAbove(siteHash, dayEntries);
+  for (const page of above) if (page.kind === "archive" && (page.title === "" || months.has(page.title) || years.has(page.title))) pages.push(page);
   // Sitemap parts wholly before the first new post are kept as recorded; only the URLs from there on are listed.
   const limit = input.sitemapLimit ?? SITEMAP_LIMIT;
   let offset = Math.floor(layout.addedAt[0]! / limit) * limit;
   for (let n = 1; n <= offset / limit; n++) if (input.recorded(`sitemap-${n}.xml`) === undefined) offset = 0;
-  pages.push(...sitemapFiles(sitemapUrls(layout, index, plan, perPage, runs, offset), { siteHash, sitemapLimit: limit }, layout.addedAt[0]!, input.recorded, offset));
+  pages.push(...sitemapFiles(sitemapUrls(layout, index, plan, perPage, { all, above }, offset), { siteHash, sitemapLimit: limit }, layout.addedAt[0]!, input.recorded, offset));
   pages.push(searchPage(plan, siteHash));
   return plan;
 }
@@ -280,9 +283,10 @@ function lowerBoundNumber(list: readonly number[], value: number): number {
 /**
  * Every URL of the sitemap, in `planPages`' order: the posts oldest first, then the lists (the whole site's, then
  * each source's in the sources page's order), the sources page, the days, the months, the years and the archive's
- * front page. A list or day gives the time of its newest post; the others none. Posts before `offset` are left out.
+ * front page (`above`: every archive page above the days). A list or day gives the time of its newest post; the
+ * others none. Posts before `offset` are left out. `all`: every position, the whole site's list.
  */
-function sitemapUrls(layout: RecentLayout, index: PostIndex, plan: PagePlan, perPage: number, runs: RecentLayout["dayRuns"], offset: number): SitemapUrl[] {
+function sitemapUrls(layout: RecentLayout, index: PostIndex, plan: PagePlan, perPage: number, lists: { all: readonly number[]; above: readonly PlannedPage[] }, offset: number): SitemapUrl[] {
   const urls: SitemapUrl[] = [];
   for (let g = offset; g < layout.count; g++) {
     const i = layout.from[g]!;
@@ -293,12 +297,11 @@ function sitemapUrls(layout: RecentLayout, index: PostIndex, plan: PagePlan, per
     const numbered = Math.ceil(list.length / perPage);
     for (let n = 1; n <= numbered; n++) urls.push({ path: `${base}page/${n}/index.html`, lastmod: layout.times[list[Math.min(n * perPage, list.length) - 1]!]! });
   };
-  listUrls("", Array.from({ length: layout.count }, (_, g) => g));
+  listUrls("", lists.all);
   for (const source of plan.sources) listUrls(`source/${source.key}/`, source.posts);
   urls.push({ path: "sources/index.html", lastmod: null });
-  for (const run of runs) urls.push({ path: dayPath(run.day), lastmod: layout.times[run.end - 1]! });
-  const above = archivePagesAbove("", runs.map((run) => ({ label: run.day, path: dayPath(run.day), count: run.end - run.start })));
-  for (const page of above) urls.push({ path: page.path, lastmod: null });
+  for (const run of layout.dayRuns) urls.push({ path: dayPath(run.day), lastmod: layout.times[run.end - 1]! });
+  for (const page of lists.above) urls.push({ path: page.path, lastmod: null });
   return urls;
 }
 

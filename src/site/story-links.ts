@@ -234,7 +234,8 @@ export function clustersOfCache(cache: StoryCache): string[][] {
  * the newest windows' posts; returns every cluster found or reused.
  */
 async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: number; members: StoryPost[]; key: string }>, cache: StoryCache, next: StoryCache, readHtml: (fileName: string) => Promise<string>): Promise<{ clusters: string[][]; windowsComputed: number; postsRead: number }> {
-  let newestWindow = 0;
+  // The newest window is the newest week's (weeks before 1970 are negative).
+  let newestWindow = weeks.size === 0 ? 0 : -Infinity;
   for (const week of weeks.keys()) newestWindow = Math.max(newestWindow, week);
   const keepsText = (post: StoryPost): boolean => weekOf(post) >= firstTextWeek(newestWindow);
   const sentencesOf = new Map<string, string[]>();
@@ -287,7 +288,7 @@ async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: numb
 }
 
 /** Clusters found in overlapping windows, joined (union-find), as each member's list of the others. */
-export function linksOfClusters(clusters: readonly string[][], posts: readonly StoryPost[]): Map<string, string[]> {
+function linksOfClusters(clusters: readonly string[][], posts: readonly StoryPost[]): Map<string, string[]> {
   return linksOfGroups(storyGroups(clusters), posts);
 }
 

@@ -7,9 +7,6 @@ import { Liquid, type Template } from "liquidjs";
 import { fail, ok, type Result } from "../result.js";
 import { DEFAULT_THEME_DIR } from "./theme-dir.js";
 
-/** The default theme shipped with newsmirror (`theme/` beside `src/` and `dist/`). */
-export { DEFAULT_THEME_DIR };
-
 interface Layout {
   name: string;
   parent: string | null;

@@ -1,8 +1,8 @@
 // Tests src/site/build.ts: a full build of the shared corpus (every post read, zero broken internal links,
 // CSP on every page, a light home page) and incremental builds byte-identical to full ones.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { Parser } from "htmlparser2";
 import * as OpenCC from "opencc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { buildSite, type BuildReport } from "../../src/site/index.js";
 import { listHere } from "../../src/site/post-listing.js";
 import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
 import { sharedPath } from "../support/paths.js";
+import { expectSameTree, listFiles, mustBuild, readTree } from "../support/site-tree.js";
 
 const CORPUS = sharedPath("corpus/posts");
 const temps: string[] = [];
@@ -24,16 +25,6 @@ afterAll(() => {
   // rmSync does not follow the `_posts` symlink into the corpus (it lstat()s).
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 }, 120_000);
-
-function listFiles(root: string, dir = root): string[] {
-  const files: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) files.push(...listFiles(root, full));
-    else files.push(relative(root, full).split("\\").join("/"));
-  }
-  return files;
-}
 
 interface BrokenLink {
   page: string;
@@ -137,16 +128,6 @@ function copyPosts(dir: string, names: string[]): void {
   for (const name of names) copyFileSync(join(CORPUS, name), join(dir, "_posts", name));
 }
 
-function readTree(root: string): Map<string, string> {
-  return new Map(listFiles(root).filter((f) => !f.startsWith("search/")).map((f) => [f, readFileSync(join(root, f)).toString("base64")]));
-}
-
-async function mustBuild(options: Parameters<typeof buildSite>[0]): Promise<BuildReport> {
-  const built = await buildSite(options);
-  if (!built.ok) throw new Error(built.failure.message);
-  return built.value;
-}
-
 describe("incremental builds", () => {
   const all = readdirSync(CORPUS).filter((name) => name.startsWith("2020-09-")).sort();
   const first = all.slice(0, 120);
@@ -178,11 +159,7 @@ describe("incremental builds", () => {
     copyFileSync(edited, join(fresh, "_posts", first[10]!));
     writeFileSync(join(fresh, "_config.yml"), "title: Test mirror\npaginate: 20\n");
     await mustBuild({ dir: fresh, search: false, full: true });
-    const a = readTree(join(dir, "_site"));
-    const b = readTree(join(fresh, "_site"));
-    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-    const differing = [...a.keys()].filter((path) => a.get(path) !== b.get(path));
-    expect(differing).toEqual([]);
+    expectSameTree(readTree(join(dir, "_site")), readTree(join(fresh, "_site")));
   }, 60_000);
 
   it("renders everything again when the output folder was deleted, and records the posts that came meanwhile", async () => {
@@ -316,10 +293,7 @@ describe("render workers", () => {
     const pooled = await mustBuild({ dir: two, search: false, workers: 2 });
     expect(alone.workers).toBe(0);
     expect(pooled.workers).toBe(2);
-    const a = readTree(join(one, "_site"));
-    const b = readTree(join(two, "_site"));
-    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    expect([...a.keys()].filter((path) => a.get(path) !== b.get(path))).toEqual([]);
+    expectSameTree(readTree(join(one, "_site")), readTree(join(two, "_site")));
   }, 60_000);
 });
 

@@ -4,10 +4,8 @@ import { parseSiteConfig, type SiteConfig } from "../../src/site/config.js";
 import { entryKey, lastEntries, reusedItems, spliced } from "../../src/site/feed-entries.js";
 import { escapeXml, renderAtom, renderJsonFeed, renderRss, siteUrl, type FeedItem, type FeedSpec } from "../../src/site/mirror-feeds.js";
 import type { FeedFormat } from "../../src/site/page-plan.js";
-import { listPostFiles } from "../../src/site/post-files.js";
-import { readPostHtml, readPosts } from "../../src/site/post-reader.js";
 import type { PostSummary } from "../../src/site/post-record.js";
-import { sharedPath } from "../support/paths.js";
+import { corpusFeedItems } from "../support/feed-sample.js";
 
 function config(text: string): SiteConfig {
   const parsed = parseSiteConfig(text);
@@ -15,10 +13,9 @@ function config(text: string): SiteConfig {
   return parsed.value;
 }
 
-const POSTS = sharedPath("corpus/posts");
-// Every 200th corpus post: long and short articles, English and Chinese titles, odd file names.
-const { posts } = readPosts(POSTS, listPostFiles(POSTS).filter((_, i) => i % 200 === 0), config(""));
-const html = new Map(await Promise.all(posts.map(async (post) => [post.fileName, await readPostHtml(POSTS, post.fileName)] as const)));
+const sample = await corpusFeedItems(config(""));
+const posts = sample.map((item) => item.post);
+const html = new Map(sample.map((item) => [item.post.fileName, item.html]));
 const itemOf = (post: PostSummary): FeedItem => ({ post, html: html.get(post.fileName)! });
 
 const RENDER: Record<FeedFormat, (spec: FeedSpec) => string> = { atom: renderAtom, rss: renderRss, json: renderJsonFeed };

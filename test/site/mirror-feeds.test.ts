@@ -4,10 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSiteConfig, type SiteConfig } from "../../src/site/config.js";
 import { escapeXml, originalLink, renderAtom, renderJsonFeed, renderRobots, renderRss, renderSitemap, renderSitemapIndex, siteUrl, type FeedItem, type FeedSpec } from "../../src/site/mirror-feeds.js";
-import { listPostFiles } from "../../src/site/post-files.js";
-import { readPostHtml, readPosts } from "../../src/site/post-reader.js";
 import type { PostSummary } from "../../src/site/post-record.js";
-import { sharedPath } from "../support/paths.js";
+import { corpusFeedItems } from "../support/feed-sample.js";
 
 function config(text: string): SiteConfig {
   const parsed = parseSiteConfig(text);
@@ -96,10 +94,7 @@ describe("escaping", () => {
 });
 
 describe("renderJsonFeed, made item by item", () => {
-  const POSTS = sharedPath("corpus/posts");
-  // Every 200th corpus post: English and Chinese titles, with and without an original link.
-  const { posts } = readPosts(POSTS, listPostFiles(POSTS).filter((_, i) => i % 200 === 0), config(""));
-  const items = async (): Promise<FeedItem[]> => Promise.all(posts.map(async (p) => ({ post: p, html: await readPostHtml(POSTS, p.fileName) })));
+  const items = (): Promise<FeedItem[]> => corpusFeedItems(config(""));
 
   /** The feed as the renderer made it before it made items one by one: the whole object through JSON.stringify. */
   function wholeFeed(spec: FeedSpec): string {
@@ -123,8 +118,9 @@ describe("renderJsonFeed, made item by item", () => {
     ["without url", config("")],
     ["with url", config("url: https://m.example\nbaseurl: /news\n")],
   ])("writes what JSON.stringify of the whole feed wrote, with items and without (%s)", async (_name, siteConfig) => {
-    expect(posts.some((p) => p.lang !== "") && posts.some((p) => originalLink(p.from) !== null)).toBe(true);
-    for (const list of [await items(), []]) {
+    const sample = await items();
+    expect(sample.some(({ post: p }) => p.lang !== "") && sample.some(({ post: p }) => originalLink(p.from) !== null)).toBe(true);
+    for (const list of [sample, []]) {
       const spec: FeedSpec = { config: siteConfig, title: "鏡像", selfPath: "feed.json", listPath: "index.html", items: list };
       expect(renderJsonFeed(spec)).toBe(wholeFeed(spec));
     }

@@ -1,15 +1,16 @@
 // Tests src/site/recent-build.ts (and recent-plan.ts) through buildSite: a build of new posts only plans the pages
 // they reach and writes the same bytes as a full build of the same posts, across days, months, numbered pages,
 // sitemap parts, posts that arrive out of order and new story links; what it cannot place goes the whole way.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildReport } from "../../src/site/index.js";
-import { loadSummary } from "../../src/site/manifest.js";
-import { listHere, MANIFEST_DIR, type PostListing } from "../../src/site/post-listing.js";
+import { loadSummary, MANIFEST_DIR } from "../../src/site/manifest.js";
+import { listHere, type PostListing } from "../../src/site/post-listing.js";
 import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
 import { sharedPath } from "../support/paths.js";
+import { expectSameTree, listFiles, mustBuild as mustBuildSite, readTree } from "../support/site-tree.js";
 
 const CORPUS = sharedPath("corpus/posts");
 const CONFIG = "title: Recent test\npaginate: 7\n";
@@ -54,19 +55,10 @@ function writePost(dir: string, n: number, time: number, options: { text?: strin
   return name;
 }
 
-function listFiles(root: string, dir = root): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? listFiles(root, join(dir, name)) : [relative(root, join(dir, name))]));
-}
+/** The site's files, the search page among them (the search data is compared by the search tests). */
+const siteTree = (root: string): Map<string, string> => readTree(root, (f) => !f.startsWith("search/") || f === "search/index.html");
 
-function readTree(root: string): Map<string, string> {
-  return new Map(listFiles(root).filter((f) => !f.startsWith("search/") || f === "search/index.html").map((f) => [f, readFileSync(join(root, f)).toString("base64")]));
-}
-
-async function mustBuild(options: Parameters<typeof buildSite>[0]): Promise<BuildReport> {
-  const built = await buildSite({ sitemapLimit: SITEMAP_LIMIT, ...options });
-  if (!built.ok) throw new Error(built.failure.message);
-  return built.value;
-}
+const mustBuild = (options: Parameters<typeof buildSite>[0]): Promise<BuildReport> => mustBuildSite({ sitemapLimit: SITEMAP_LIMIT, ...options });
 
 /** The site `dir` has now, against a full build of a copy of its posts and settings: same files, same bytes. */
 async function expectSameAsFull(dir: string): Promise<void> {
@@ -74,10 +66,7 @@ async function expectSameAsFull(dir: string): Promise<void> {
   cpSync(join(dir, "_posts"), join(fresh, "_posts"), { recursive: true });
   writeFileSync(join(fresh, "_config.yml"), readFileSync(join(dir, "_config.yml")));
   await mustBuild({ dir: fresh, full: true, search: false });
-  const a = readTree(join(dir, "_site"));
-  const b = readTree(join(fresh, "_site"));
-  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-  expect([...a.keys()].filter((path) => a.get(path) !== b.get(path))).toEqual([]);
+  expectSameTree(siteTree(join(dir, "_site")), siteTree(join(fresh, "_site")));
 }
 
 /** A mirror of `count` posts three hours apart, built once; the posts' file names. */
