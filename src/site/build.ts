@@ -386,7 +386,8 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
     };
     const toRender = pagesToRender(plan, pages, renderAll);
     written = toRender.length;
-    if (toRender.length > 0) notePending(manifestDir, renderAll ? "all" : toRender.map((page) => page.path));
+    // The note replaces the one this build read: the pages it still has to remove stay in it.
+    if (toRender.length > 0) notePending(manifestDir, renderAll ? "all" : [...new Set([...toRender.map((page) => page.path), ...writtenShort])]);
     if (!pool) {
       workersWanted = workerCount(toRender.reduce((n, page) => (page.kind === "post" ? n + 1 : n), 0), options.workers);
       pool = workersWanted > 0 ? createRenderPool(setup, workersWanted) : Promise.resolve(null);

@@ -206,6 +206,22 @@ describe("a build of new posts only", () => {
     expect((await mustBuild({ dir, search: false })).scope).toBe("unchanged");
   }, 60_000);
 
+  it("keeps the pages a stopped short way wrote in the note of a whole build that stops too, and removes them later", async () => {
+    const { dir, name, listing } = await withNewPost(() => Promise.reject(new Error("stopped")));
+    expect((await buildSite({ dir, search: false, sitemapLimit: SITEMAP_LIMIT, listing })).ok).toBe(false);
+    rmSync(join(dir, "_posts", name));
+    // The whole way that follows stops too, at a page it cannot write, before it removes the new post's page.
+    const feed = join(dir, "_site", "feed.xml");
+    rmSync(feed);
+    mkdirSync(feed);
+    expect((await buildSite({ dir, search: false, sitemapLimit: SITEMAP_LIMIT })).ok).toBe(false);
+    expect(existsSync(join(dir, "_site", name.slice(0, 10), "post-12"))).toBe(true);
+    rmSync(feed, { recursive: true });
+    expect((await mustBuild({ dir, search: false })).scope).toBe("whole");
+    expect(existsSync(join(dir, "_site", name.slice(0, 10), "post-12"))).toBe(false);
+    await expectSameAsFull(dir);
+  }, 60_000);
+
   it("goes the whole way when the story cache is not the one the last save went with", async () => {
     const { dir } = await builtMirror(12);
     // What a build that saved the cache and then stopped leaves: a cache written after the manifest.
