@@ -11,7 +11,7 @@ import { INDEX_FILE, INDEX_HEADER, indexKeying, PostIndex } from "./post-index.j
 import { POSTS_DIR, PostStore, STATE_DIR, type Staged } from "./post-store.js";
 import { commitStaged, isUnchangedKnown, placePost, preparePost, recoverStaged, recordKnown, type PreparedPost } from "./post-write.js";
 import { loadState, saveState, STATE_FILE } from "./state-store.js";
-import type { ArchiveState, PostInput, WriteOutcome } from "./types.js";
+import type { ArchiveState, PostFileChanges, PostInput, WriteOutcome } from "./types.js";
 import { isArchivableLink } from "./post-format.js";
 import { ReadOnlyArchive } from "./read-only-archive.js";
 import { replacePostBody } from "./post-body.js";
@@ -39,6 +39,8 @@ export interface Archive {
    */
   rewriteBody(fileName: string, rewrite: (html: string) => string): Promise<Result<boolean>>;
   state: ArchiveState;
+  /** The post files written since the archive was opened (none through a read-only one). */
+  readonly postFiles: PostFileChanges;
   saveState(): Promise<Result<void>>;
   close(): Promise<void>;
   /** Problems met while opening that did not stop it (an unreadable state file kept aside). */
@@ -194,6 +196,7 @@ class WritableArchive implements Archive {
   readonly dir: string;
   private pending: Staged[] = [];
   private closed = false;
+  readonly postFiles: PostFileChanges = { created: [], rewritten: [] };
   /** Writes run one after another even when called concurrently: two calls for one link must not both see it new. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -243,6 +246,8 @@ class WritableArchive implements Archive {
     }
     const placed = await placePost(this.parts, input, this.pending, prepared);
     if (!placed.ok) return placed;
+    // Linked into _posts/ already, even if the checkpoint below fails.
+    if (placed.value.kind === "written" && placed.value.fileName !== null) this.postFiles.created.push(placed.value.fileName);
     if (this.pending.length >= CHECKPOINT_EVERY) {
       const checked = await this.checkpoint();
       if (!checked.ok) return checked;
@@ -263,6 +268,8 @@ class WritableArchive implements Archive {
       if (replaced === null) return fail({ code: "archive.bad-post", message: `${fileName}: not in the layout newsmirror writes; its body was left alone`, file: fileName });
       if (replaced === text.value) return ok(true);
       const written = await writeFileAtomically(join(this.dir, POSTS_DIR, fileName), replaced);
+      // Even a failed write may have renamed its file into place before its folder's fsync failed.
+      if (!this.postFiles.rewritten.includes(fileName)) this.postFiles.rewritten.push(fileName);
       return written.ok ? ok(true) : written;
     });
     this.queue = next.catch(() => undefined);

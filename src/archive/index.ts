@@ -11,7 +11,7 @@
  *   .newsmirror/incoming/           posts staged before they are linked into _posts/ (crash recovery)
  *   .newsmirror/lock                {pid, host, since}; stale when the pid is gone on this host or after 6 hours
  */
-export type { ArchiveState, Post, PostInput, SourceState, WriteOutcome } from "./types.js";
+export type { ArchiveState, Post, PostFileChanges, PostInput, SourceState, WriteOutcome } from "./types.js";
 export type { Archive, OpenOptions } from "./archive.js";
 export type { ReindexReport } from "./reindex.js";
 export type { ImportReport } from "./import-mirror.js";

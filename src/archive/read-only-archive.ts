@@ -5,7 +5,7 @@ import { fail, type Result } from "../result.js";
 import type { Archive } from "./archive.js";
 import { GUID_FILE, LEDGER_FILE } from "./ledger.js";
 import { normalizeLink } from "./link-key.js";
-import type { ArchiveState, WriteOutcome } from "./types.js";
+import type { ArchiveState, PostFileChanges, WriteOutcome } from "./types.js";
 
 /** An archive opened without the lock (`status`): it shows the state and never writes. */
 export class ReadOnlyArchive implements Archive {
@@ -16,6 +16,7 @@ export class ReadOnlyArchive implements Archive {
   ) {}
 
   private links: Set<string> | null = null;
+  readonly postFiles: PostFileChanges = { created: [], rewritten: [] };
 
   /** Reads the ledger on first use only, so `status` on a large mirror stays quick. */
   async isUnchanged(): Promise<boolean> {

@@ -58,6 +58,15 @@ export interface ArchiveState {
   sources: Record<string /* feed url */, SourceState>;
 }
 
+/**
+ * The post files under `_posts/` an open archive created or rewrote since it was opened (staged posts of a
+ * killed run are placed before that). A build told these by the same process need not list the folder again.
+ */
+export interface PostFileChanges {
+  created: string[];
+  rewritten: string[];
+}
+
 export interface WriteOutcome {
   kind: "written" | "seen" | "revised";
   fileName: string | null;

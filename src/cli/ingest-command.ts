@@ -26,7 +26,8 @@ export interface IngestRun {
   report: RunReport | null;
 }
 
-export async function runIngestCommand(args: string[], io: Io, usage: string): Promise<IngestRun> {
+/** `onArchiveOpen`: see RunOptions (runMirror). */
+export async function runIngestCommand(args: string[], io: Io, usage: string, onArchiveOpen?: () => void): Promise<IngestRun> {
   const parsed = parseKnownArgs(args, [...INGEST_FLAGS], ["force", "strict"]);
   if ("error" in parsed) return usageError(io, usage, parsed.error);
   if (parsed.positionals.length > 0) return usageError(io, usage, `unexpected argument "${parsed.positionals[0]}"`);
@@ -46,6 +47,7 @@ export async function runIngestCommand(args: string[], io: Io, usage: string): P
       progress?.start(site, url);
     },
     onSourceDone: (report) => progress?.done(report),
+    onArchiveOpen,
   });
   progress?.finish();
   if (!result.ok) {

@@ -27,6 +27,11 @@ export interface RunOptions {
   onPlan?: (sources: readonly Source[]) => void;
   onSourceStart?: (site: string, url: string) => void;
   onSourceDone?: (report: SourceReport) => void;
+  /**
+   * Called once the mirror is open and the posts a killed run left staged are in `_posts/`: from then on every
+   * post file the run creates or rewrites is in the report's `postFiles` (`run` begins listing the folder here).
+   */
+  onArchiveOpen?: () => void;
 }
 
 /**
@@ -41,6 +46,7 @@ export async function runMirror(options: RunOptions): Promise<Result<RunReport &
   const opened = await openArchive(options.dir, { lock: true, clock: () => now });
   if (!opened.ok) return opened;
   const archive = opened.value;
+  options.onArchiveOpen?.();
   const fetcher = options.fetcher ?? createFetcher({
     env: options.env,
     limits: {
@@ -65,7 +71,7 @@ export async function runMirror(options: RunOptions): Promise<Result<RunReport &
       options.onSourceDone?.(report);
       return report;
     });
-    return ok({ sources: reports, startedAt: now, ms: Date.now() - started, aborted: options.signal?.aborted ?? false, warnings: [...archive.warnings], config: config.value });
+    return ok({ sources: reports, startedAt: now, ms: Date.now() - started, aborted: options.signal?.aborted ?? false, warnings: [...archive.warnings], postFiles: archive.postFiles, config: config.value });
   } finally {
     if (options.fetcher === undefined) await fetcher.close();
     await archive.close();

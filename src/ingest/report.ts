@@ -1,4 +1,5 @@
 // What one run did, per source: the data the closing summary, `status` and the exit code are made from.
+import type { PostFileChanges } from "../archive/index.js";
 import type { Failure } from "../result.js";
 
 export type SourceOutcome = "updated" | "not-modified" | "failed" | "backing-off" | "disabled";
@@ -34,6 +35,8 @@ export interface RunReport {
   aborted: boolean;
   /** What opening the mirror noted without stopping (a state file kept aside, the post index rebuilt). */
   warnings: string[];
+  /** The post files the run created or rewrote once the mirror was open (`onArchiveOpen`). */
+  postFiles: PostFileChanges;
 }
 
 export function emptySourceReport(site: string, url: string): SourceReport {

@@ -231,7 +231,10 @@ async function buildFromSummary(input: Omit<RecentInput, "added" | "out" | "unch
   } catch (error) {
     return ioFailure(error, `reading ${input.postsDir}`);
   }
-  if (!delta || delta.against !== summary.saved || delta.gone) return null;
+  if (!delta || delta.against !== summary.saved || delta.gone || delta.edited === true) return null;
+  // A name told new that the index holds after all (a post removed by hand and written again under its name).
+  const told = new Set(delta.told);
+  if (told.size > 0 && summary.index.names.some((name) => told.has(name))) return null;
   const newFiles = filesOf(delta.newNames, statPostFiles(input.postsDir, delta.newNames));
   // Files the index does not know that still cannot be read are reported again, as a full build does.
   const tried = readPosts(input.postsDir, newFiles, input.config, input.htmlCache);

@@ -7,6 +7,10 @@ export interface ListingDelta {
   newNames: string[];
   /** Whether a file the index knows is no longer listed. */
   gone: boolean;
+  /** Whether a file the index knows was rewritten, as the process that rewrote it told (`withPostFiles`). */
+  edited?: boolean;
+  /** New names told by the process that wrote them, not listed: the build checks that the index holds none. */
+  told?: string[];
 }
 
 export interface ListingCheck {

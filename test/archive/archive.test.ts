@@ -82,6 +82,24 @@ describe("openArchive and write", () => {
     expect(posts(dir)).toHaveLength(1);
   });
 
+  it("lists the post files it created or rewrote since it was opened, and no seen or revised one", async () => {
+    const dir = tempDir();
+    let archive = await open(dir);
+    await archive.write(item(1));
+    await archive.close();
+    archive = await open(dir);
+    expect(archive.postFiles).toEqual({ created: [], rewritten: [] });
+    expect((await archive.write(item(1))).ok).toBe(true);
+    expect((await archive.write(item(1, { title: "Item 1 (updated)" }))).ok).toBe(true);
+    expect((await archive.write(item(2))).ok).toBe(true);
+    expect(await archive.rewriteBody("2024-04-02-Item 1.md", (html) => `${html}<p>more</p>`)).toEqual({ ok: true, value: true });
+    expect(await archive.rewriteBody("2024-04-02-Item 1.md", (html) => `${html}<p>again</p>`)).toEqual({ ok: true, value: true });
+    // Unchanged by its rewrite: not rewritten.
+    expect(await archive.rewriteBody("2024-04-03-Item 2.md", (html) => html)).toEqual({ ok: true, value: true });
+    await archive.close();
+    expect(archive.postFiles).toEqual({ created: ["2024-04-03-Item 2.md"], rewritten: ["2024-04-02-Item 1.md"] });
+  });
+
   it("records a headline edit once as a revision and never writes a second post", async () => {
     const dir = tempDir();
     let archive = await open(dir);

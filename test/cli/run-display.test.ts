@@ -20,13 +20,13 @@ describe("sourceLine", () => {
 
 describe("formatSummary", () => {
   it("aligns CJK names and totals the run", () => {
-    const text = formatSummary({ sources: [updated, failed], startedAt: new Date(0), ms: 2500, aborted: false, warnings: [] });
+    const text = formatSummary({ sources: [updated, failed], startedAt: new Date(0), ms: 2500, aborted: false, warnings: [], postFiles: { created: [], rewritten: [] } });
     expect(text).toBe(["source    new  seen  failed  outcome", "美国之音  3    47    0       updated", "BBC       0    0     1       failed", "3 new posts from 2 sources, 1 failed, in 2.5 s", ""].join("\n"));
   });
 
   it("shows what opening the mirror noted, after the sources' warnings", () => {
     const warned = { ...updated, warnings: ["moved permanently to https://voa/new"] };
-    const text = formatSummary({ sources: [warned], startedAt: new Date(0), ms: 100, aborted: false, warnings: ["the post index was rebuilt"] });
+    const text = formatSummary({ sources: [warned], startedAt: new Date(0), ms: 100, aborted: false, warnings: ["the post index was rebuilt"], postFiles: { created: [], rewritten: [] } });
     expect(text.split("\n").slice(2, 4)).toEqual(["~ 美国之音: moved permanently to https://voa/new", "~ the post index was rebuilt"]);
   });
 });

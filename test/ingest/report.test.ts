@@ -9,6 +9,7 @@ function run(...outcomes: SourceOutcome[]): RunReport {
     ms: 1,
     aborted: false,
     warnings: [],
+    postFiles: { created: [], rewritten: [] },
   };
 }
 

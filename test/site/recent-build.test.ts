@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildReport } from "../../src/site/index.js";
 import { loadSummary, MANIFEST_DIR } from "../../src/site/manifest.js";
-import { listHere, type PostListing } from "../../src/site/post-listing.js";
+import { indexIn, listHere, withPostFiles, type PostListing } from "../../src/site/post-listing.js";
 import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
 import { sharedPath } from "../support/paths.js";
 import { expectSameTree, listFiles, mustBuild as mustBuildSite, readTree } from "../support/site-tree.js";
@@ -241,5 +241,47 @@ describe("a build of new posts only", () => {
     expect(report.search).toMatchObject({ ran: true, appendOnly: true });
     const hits = await searchIndex("袋熊走失", readShardFromDir(join(dir, "_site", "search")));
     expect(hits.map((hit) => hit.id)).toEqual([name]);
+  }, 60_000);
+});
+
+describe("a build told which posts the fetch wrote (withPostFiles, as `newsmirror run` builds)", () => {
+  /** A listing begun on a built mirror before the posts given are written (it has read the folder and its stats). */
+  const listingBefore = (dir: string): PostListing => listHere(join(dir, "_posts"), indexIn(join(dir, MANIFEST_DIR)));
+
+  it("takes posts written after the folder was read as new, and writes what a full build writes", async () => {
+    const { dir } = await builtMirror(12);
+    const listing = listingBefore(dir);
+    const created = [writePost(dir, 12, START + 12 * 3 * HOUR), writePost(dir, 13, START + 13 * 3 * HOUR)];
+    // The listing alone missed them.
+    expect((await listing.delta)?.newNames).toEqual([]);
+    const report = await mustBuild({ dir, search: false, listing: withPostFiles(listing, join(dir, "_posts"), { created, rewritten: [] }) });
+    expect(report).toMatchObject({ scope: "recent", parsed: 2 });
+    expect(existsSync(join(dir, "_site", created[1]!.slice(0, 10), "post-13", "index.html"))).toBe(true);
+    await expectSameAsFull(dir);
+    expect((await mustBuild({ dir, search: false })).scope).toBe("unchanged");
+  }, 60_000);
+
+  it("goes the whole way for a post it rewrote that the last build knew, which the listing's stats missed", async () => {
+    const { dir, names } = await builtMirror(12);
+    const listing = listingBefore(dir);
+    const file = join(dir, "_posts", names[3]!);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n<\/div>\n$/, "<p>袋熊走失</p>\n</div>\n"));
+    const created = [writePost(dir, 12, START + 12 * 3 * HOUR)];
+    expect((await listing.check)?.edited).toBe(false);
+    const report = await mustBuild({ dir, search: false, listing: withPostFiles(listing, join(dir, "_posts"), { created, rewritten: [names[3]!] }) });
+    expect(report.scope).toBe("whole");
+    await expectSameAsFull(dir);
+    expect(readFileSync(join(dir, "_site", names[3]!.slice(0, 10), "post-3", "index.html"), "utf8")).toContain("袋熊走失");
+  }, 60_000);
+
+  it("goes the whole way for a post told new under the name of one the last build knew", async () => {
+    const { dir, names } = await builtMirror(12);
+    const listing = listingBefore(dir);
+    // Removed by hand, then written again under its name with other text.
+    rmSync(join(dir, "_posts", names[5]!));
+    writePost(dir, 5, START + 5 * 3 * HOUR, { text: TEMPLATES[7]! });
+    const report = await mustBuild({ dir, search: false, listing: withPostFiles(listing, join(dir, "_posts"), { created: [names[5]!], rewritten: [] }) });
+    expect(report.scope).toBe("whole");
+    await expectSameAsFull(dir);
   }, 60_000);
 });

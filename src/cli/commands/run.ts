@@ -1,7 +1,7 @@
 // `newsmirror run`: the main job: fetch every source, write new posts, then build the site.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { buildSite } from "../../site/index.js";
+import { beginListing, buildSite, withPostFiles, type PostListing } from "../../site/index.js";
 import { EXIT, type Command } from "../io.js";
 import { INGEST_OPTIONS, mirrorDirOf, runIngestCommand } from "../ingest-command.js";
 import { describeFailure } from "../messages.js";
@@ -29,15 +29,24 @@ const command: Command = {
       }
       io.stdout(`created a mirror with the default sources in ${dir}\n`);
     }
-    const ingest = await runIngestCommand(rest, io, usage);
-    if (ingest.report === null || noBuild) return ingest.code;
-    const built = await buildSite({ dir: ingest.dir });
-    if (!built.ok) {
-      io.stderr(`newsmirror: site not built: ${describeFailure(built.failure)}\n`);
-      return EXIT.failed;
+    // The listing of _posts/ begins once the mirror is open and runs while the sources are fetched; told what
+    // the fetch wrote, the build need not wait for it (at 100,000 posts, reading the folder and every file's stats
+    // takes 0.6 to 1 s).
+    let listing: PostListing | undefined;
+    try {
+      const ingest = await runIngestCommand(rest, io, usage, noBuild ? undefined : () => (listing = beginListing(dir)));
+      if (ingest.report === null || noBuild) return ingest.code;
+      const built = await buildSite({ dir: ingest.dir, listing: listing && withPostFiles(listing, join(ingest.dir, "_posts"), ingest.report.postFiles) });
+      if (!built.ok) {
+        io.stderr(`newsmirror: site not built: ${describeFailure(built.failure)}\n`);
+        return EXIT.failed;
+      }
+      io.stdout(`site: ${built.value.pages} pages, ${built.value.written} written, ${built.value.removed} removed in ${(built.value.ms / 1000).toFixed(1)} s${scopeNote(built.value)} -> ${join(ingest.dir, "_site")}\n`);
+      return ingest.code;
+    } finally {
+      // Closed by the build too; not left running when the fetch failed or threw.
+      listing?.close();
     }
-    io.stdout(`site: ${built.value.pages} pages, ${built.value.written} written, ${built.value.removed} removed in ${(built.value.ms / 1000).toFixed(1)} s${scopeNote(built.value)} -> ${join(ingest.dir, "_site")}\n`);
-    return ingest.code;
   },
 };
 
