@@ -8,13 +8,15 @@
 // When `hugo` is on PATH, Hugo builds the same posts on equivalent minimal templates after each (bench/hugo.ts).
 // Targets: full build no slower than Hugo at both sizes; peak memory at most 1 GB at 100,000;
 // +100 posts at 100,000 in at most 1 s. The search index is benchmarked by bench/search.ts, so it is off here.
-import { execFileSync } from "node:child_process";
+// "+100 posts fetched" is the hourly job: `newsmirror run`'s fetch of 100 posts, then its build (timed alone).
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundle } from "../scripts/bundle.js";
 import { MANIFEST_DIR } from "../src/site/manifest.js";
+import { startFeedFarm } from "../test/support/feed-farm.js";
 import { findHugo, hugoAfterNewPosts, hugoBenchmark, type HugoSample } from "./hugo.js";
 import { emptyTrash, setAside } from "./set-aside.js";
 
@@ -111,6 +113,87 @@ function sample(dir: string, full: boolean): Sample {
   return { ms, ...(JSON.parse(output.trim().split("\n").pop()!) as Omit<Sample, "ms">) };
 }
 
+/**
+ * The hourly job as `newsmirror run` does it (src/cli/commands/run.ts), on the bundle: the fetch, with the listing
+ * of _posts/ begun and the last build's summary read once the mirror is open, then the build told which posts the
+ * fetch wrote. Search off, as for the other builds here. Prints the fetch's time and the build's report.
+ */
+const RUN_CHILD = `
+const [bundleDir, dir] = process.argv.slice(1);
+const { pathToFileURL } = await import("node:url");
+const { join } = await import("node:path");
+const load = (name) => import(new URL(name, pathToFileURL(bundleDir + "/")).href);
+const [{ runMirror }, { beginListing, buildSite, prepareBuild, withPostFiles }] = await Promise.all([load("ingest.js"), load("site.js")]);
+const started = performance.now();
+let listing;
+let prepared;
+const onArchiveOpen = () => {
+  listing = beginListing(dir);
+  prepared = prepareBuild(dir);
+};
+const fetched = await runMirror({ dir, env: process.env, onArchiveOpen });
+if (!fetched.ok) throw new Error(fetched.failure.message);
+const fetchMs = Math.round(performance.now() - started);
+const built = await buildSite({ dir, search: false, prepared, listing: listing && withPostFiles(listing, join(dir, "_posts"), fetched.value.postFiles) });
+if (!built.ok) throw new Error(built.failure.message);
+const used = process.cpuUsage();
+const { scope, pages, written, phases, ms } = built.value;
+process.stdout.write(JSON.stringify({ fetchMs, ms, scope, pages, written, phases, cpuMs: Math.round((used.user + used.system) / 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + "\\n");
+`;
+
+interface RunSample {
+  /** The fetch (from the process's start, its modules loaded) and the build after it. */
+  fetchMs: number;
+  ms: number;
+  scope: string;
+  pages: number;
+  written: number;
+  phases: Record<string, number>;
+  cpuMs: number;
+  maxRssMb: number;
+}
+
+/** Sources of the mirror: as many of the corpus's most frequent ones as asked (a new source sends a build the whole way). */
+function mirrorSources(count: number): string[] {
+  const counts = new Map<string, number>();
+  for (const { text } of readCorpus()) {
+    const site = /^categories: \[ (.*) \]$/m.exec(text)?.[1];
+    if (site !== undefined) counts.set(site, (counts.get(site) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, count).map(([site]) => site);
+}
+
+/** What a run of the archive leaves beside the posts: ledger, post index, state (validators). */
+const RUN_FILES = ["allurls.dat", "allguids.dat", "revisions.jsonl", "subs.json", "newsmirror.yml", join(".newsmirror", "index.jsonl"), join(".newsmirror", "state.json")];
+
+/**
+ * One `newsmirror run` that fetches 100 new items (10 feeds of 10, on 127.0.0.1, dated just after the mirror's
+ * newest post) from sources the mirror has, in its own process; then the fetched posts are removed again.
+ */
+async function fetchedRun(dir: string, count: number, run: number): Promise<RunSample> {
+  const postsDir = join(dir, "_posts");
+  for (const file of RUN_FILES) rmSync(join(dir, file), { force: true });
+  const farm = await startFeedFarm(10, 10, { epoch: START + count * STEP_MS + 100 * 60_000, prefix: `bench-${run}` });
+  try {
+    const before = new Set(readdirSync(postsDir));
+    writeFileSync(join(dir, "subs.json"), JSON.stringify(mirrorSources(10).map((site, i) => ({ site, url: farm.feedUrls[i] }))));
+    // The farm serves feeds only: no article pages to complete, no images to mirror.
+    writeFileSync(join(dir, "newsmirror.yml"), "defaults:\n  full_text: never\n  images: hotlink\n");
+    settle();
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ["--input-type=module", "-e", RUN_CHILD, join(REPO, "dist", "bin"), dir], { encoding: "utf8", maxBuffer: 1 << 20 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+    const result = JSON.parse(output.trim().split("\n").pop()!) as RunSample;
+    const added = readdirSync(postsDir).filter((name) => !before.has(name));
+    if (added.length !== 100) throw new Error(`newsmirror run wrote ${added.length} posts, not 100`);
+    for (const name of added) rmSync(join(postsDir, name));
+    return result;
+  } finally {
+    await farm.close();
+    for (const file of RUN_FILES) rmSync(join(dir, file), { force: true });
+  }
+}
+
 function line(label: string, s: Sample): string {
   return `${label.padEnd(22)} ${String(s.ms).padStart(7)} ms wall ${String(s.cpuMs).padStart(7)} ms cpu ${String(s.maxRssMb).padStart(6)} MB peak  ${s.written}/${s.pages} written  ${JSON.stringify(s.phases)}`;
 }
@@ -185,6 +268,16 @@ async function main(): Promise<void> {
     const hugoMore = hugo ? hugoAfterNewPosts(postsDir, join(dir, "hugo")) : null;
     if (hugoMore !== null) console.log(hugoLine("  hugo +100 posts", hugoMore));
     for (let i = count; i < count + 100; i++) rmSync(join(postsDir, fileOf(i, corpus)), { force: true });
+    // The hourly job: `newsmirror run` fetches 100 posts and builds, the listing of _posts/ done beside the fetch.
+    // Each run is followed by a build of the mirror without them (the whole way, untimed).
+    const fetched: RunSample[] = [];
+    for (let run = 0; run < runs; run++) {
+      sample(dir, false);
+      fetched.push(await fetchedRun(dir, count, run));
+    }
+    const runMedian = median(fetched);
+    console.log(`${"  +100 posts fetched".padEnd(22)} ${String(runMedian.ms).padStart(7)} ms build ${String(runMedian.fetchMs).padStart(7)} ms fetch ${String(runMedian.maxRssMb).padStart(6)} MB peak  ${runMedian.written}/${runMedian.pages} written  ${runMedian.scope} ${JSON.stringify(runMedian.phases)}`);
+    sample(dir, false);
     emptyTrash();
   }
 }

@@ -11,6 +11,7 @@ export const BUNDLE_ENTRIES: Record<string, string> = {
   newsmirror: "src/cli/main.ts",
   site: "src/site/index.ts",
   "post-listing": "src/site/post-listing.ts",
+  ingest: "src/ingest/index.ts",
   "render-worker": "src/site/render-worker.ts",
   "list-worker": "src/site/list-worker.ts",
   "story-worker": "src/site/story-worker.ts",

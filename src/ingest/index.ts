@@ -46,7 +46,6 @@ export async function runMirror(options: RunOptions): Promise<Result<RunReport &
   const opened = await openArchive(options.dir, { lock: true, clock: () => now });
   if (!opened.ok) return opened;
   const archive = opened.value;
-  options.onArchiveOpen?.();
   const fetcher = options.fetcher ?? createFetcher({
     env: options.env,
     limits: {
@@ -58,6 +57,7 @@ export async function runMirror(options: RunOptions): Promise<Result<RunReport &
     },
   });
   try {
+    options.onArchiveOpen?.();
     const only = options.only ?? [];
     const sources = config.value.sources.filter((s) => only.length === 0 || only.includes(s.site) || only.includes(s.url));
     options.onPlan?.(sources);

@@ -13,7 +13,8 @@ import { beginListing, indexOfSummary, listHere, type PostListing } from "./post
 import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { clearPending, notePending, readPending } from "./pending-pages.js";
-import { buildRecent, MonthReader, type RecentInput } from "./recent-build.js";
+import { stillPrepared, STORY_FILE, type PreparedBuild } from "./prepared-build.js";
+import { beginEarly, buildRecent, type RecentInput } from "./recent-build.js";
 import { postJobOf, type WorkerSetup } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
 import { BATCH, createRenderPool, workerCount, type RenderPool } from "./render-pool.js";
@@ -21,7 +22,6 @@ import { hasPendingWork } from "./search/index.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
 import { readSharing } from "./shared-reading.js";
 import { linkPostStories } from "./story-hook.js";
-import { clustersOfCache, loadStoryCache, storyGroups } from "./story-links.js";
 import { loadTheme } from "./theme.js";
 
 export interface BuildOptions {
@@ -48,6 +48,8 @@ export interface BuildOptions {
    * does), so the two overlap; default begun by the build.
    */
   listing?: PostListing;
+  /** The summary and story links loaded while `newsmirror run` fetched (`prepareBuild`); used if still current. */
+  prepared?: PreparedBuild;
 }
 
 export interface BuildReport {
@@ -83,7 +85,6 @@ type PostPage = Extract<PlannedPage, { kind: "post" }>;
 const YIELD_EVERY = 16;
 /** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): about 5,000 median posts. */
 const HTML_CACHE_CHARS = 16_000_000;
-const STORY_FILE = join(".newsmirror", "story-links.json");
 /**
  * Bumped whenever the code renders any page or feed entry differently: the next build then renders every page
  * again. Otherwise a page whose inputs did not change, and a feed entry a build of new posts reuses, stay as the
@@ -215,16 +216,12 @@ async function renderAndWrite(
  * (recent-build.ts). Null when the whole archive must be read: an indexed post edited or gone, or a change the
  * short way cannot place. The stats of the listing, which only tell edits, are awaited last.
  */
-async function buildFromSummary(input: Omit<RecentInput, "added" | "out" | "unchangedElse" | "early">, listing: PostListing, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
+async function buildFromSummary(input: Omit<RecentInput, "added" | "out" | "unchangedElse" | "early">, listing: PostListing, prepared: PreparedBuild | undefined, started: number, clock: () => number): Promise<Result<BuildReport> | null> {
   const { summary } = input;
   if (summary.out !== input.outRoot || summary.placeKey !== input.placeKey || summary.siteHash !== input.siteHash || !existsSync(join(input.outRoot, "index.html"))) return null;
-  // While the worker reads the folder: the story cache and its stories, and the newest month, which new posts
-  // almost always reach.
-  const storyCache = loadStoryCache(input.storyFile);
-  const groups = storyCache.then((cache) => storyGroups(clustersOfCache(cache)));
-  const months = new MonthReader(input.manifestDir, summary);
-  const newest = summary.index.days[summary.index.days.length - 1];
-  if (newest !== undefined) months.needMonths([monthOf(newest)]);
+  // While the worker reads the folder (unless begun while `newsmirror run` fetched): the story cache and its
+  // stories, and the newest month, which new posts almost always reach.
+  const early = prepared?.summary === summary && prepared.storyStamp === fileStamp(input.storyFile) ? prepared.early : beginEarly(input.manifestDir, input.storyFile, summary);
   let delta;
   try {
     delta = await listing.delta;
@@ -253,7 +250,7 @@ async function buildFromSummary(input: Omit<RecentInput, "added" | "out" | "unch
       if (!(await unchangedElse())) return null;
       return ok(report({ scope: "unchanged", pages: summary.pageCount, written: 0, posts: summary.index.names.length, search: { ran: false }, stories: { linked: summary.linked, read: 0 }, phases: { stories: 0, plan: 0, write: 0, search: 0, save: 0 } }));
     }
-    const recent = await buildRecent({ ...input, summary, added: tried.posts, out: createOutputDir(input.outRoot), unchangedElse, early: { storyCache, storyGroups: groups, months } });
+    const recent = await buildRecent({ ...input, summary, added: tried.posts, out: createOutputDir(input.outRoot), unchangedElse, early });
     if (!recent) return null;
     return ok(report({ scope: "recent", pages: recent.pages, written: recent.written, posts: recent.posts, search: recent.search, stories: { linked: recent.linked, read: recent.postsRead }, phases: recent.phases }));
   } catch (error) {
@@ -312,7 +309,8 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   const pending = full ? null : readPending(manifestDir);
   const writtenShort: string[] = Array.isArray(pending) ? [...pending] : [];
   // The summary, read once here; a small mirror is listed here against it, once, for both ways.
-  const summary = full || pending !== null ? null : loadSummary(manifestDir);
+  const prepared = full || pending !== null ? undefined : stillPrepared(options.prepared, manifestDir);
+  const summary = full || pending !== null ? null : (prepared?.summary ?? loadSummary(manifestDir));
   const listing = early ?? listHere(postsDir, indexOfSummary(summary));
   const assetNames = new Set(theme.assets.map((a) => a.path));
   const searchScripts = searchScriptsOf(assetNames);
@@ -323,7 +321,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
       summary, manifestDir, postsDir, storyFile, config, theme, siteHash, placeKey, htmlCache: new HtmlCache(HTML_CACHE_CHARS), outRoot,
       searchScripts, toggle, searchStateDir: options.search === false ? undefined : searchStateDir,
       sitemapLimit: options.sitemapLimit, written: writtenShort,
-    }, listing, started, clock);
+    }, listing, prepared, started, clock);
     if (quick) return quick;
   }
   const htmlCache = new HtmlCache(HTML_CACHE_CHARS);

@@ -156,6 +156,11 @@ export function summarySize(dir: string): number {
   }
 }
 
+/** The summary's `fileStamp`: a summary loaded after it was taken is the one on disk while the stamp stays. */
+export function summaryStamp(dir: string): string {
+  return fileStamp(join(dir, SUMMARY_FILE));
+}
+
 /** The month file of a day "2024-05-17": "2024-05"; days that are no date share "other". */
 export function monthOf(day: string): string {
   return /^\d{4}-\d{2}-/.test(day) ? day.slice(0, 7) : "other";

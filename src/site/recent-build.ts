@@ -37,8 +37,8 @@ export interface RecentInput {
   sitemapLimit?: number;
   /** Filled with the pages this build writes: should it then give up, the whole way renders them again. */
   written: string[];
-  /** Work begun while the listing was read: the story cache and the stories it holds, and months read already. */
-  early?: { storyCache: Promise<StoryCache>; storyGroups: Promise<string[][]>; months: MonthReader };
+  /** Work begun while the listing was read (`beginEarly`). */
+  early?: EarlyWork;
   /** Whether the posts are as this build took them (no indexed post edited meanwhile); awaited before the search index and the save. */
   unchangedElse: () => Promise<boolean>;
 }
@@ -76,6 +76,26 @@ export class MonthReader {
     for (const month of toRead) this.read.add(month);
     return true;
   }
+}
+
+/** What a build of new posts needs whatever they are, begun before they are known: while `_posts/` is listed. */
+export interface EarlyWork {
+  /** The story cache and the stories it holds. */
+  storyCache: Promise<StoryCache>;
+  storyGroups: Promise<string[][]>;
+  /** With the newest month read, which new posts almost always reach. */
+  months: MonthReader;
+}
+
+/** Begins the work a build of new posts from `summary` needs first (`EarlyWork`). */
+export function beginEarly(manifestDir: string, storyFile: string, summary: ManifestSummary): EarlyWork {
+  const storyCache = loadStoryCache(storyFile);
+  const groups = storyCache.then((cache) => storyGroups(clustersOfCache(cache)));
+  groups.catch(() => undefined);
+  const months = new MonthReader(manifestDir, summary);
+  const newest = summary.index.days[summary.index.days.length - 1];
+  if (newest !== undefined) months.needMonths([monthOf(newest)]);
+  return { storyCache, storyGroups: groups, months };
 }
 
 /** Links as one comparable string per post. */

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildReport } from "../../src/site/index.js";
 import { loadSummary, MANIFEST_DIR } from "../../src/site/manifest.js";
 import { indexIn, listHere, withPostFiles, type PostListing } from "../../src/site/post-listing.js";
+import { prepareBuild } from "../../src/site/prepared-build.js";
 import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
 import { sharedPath } from "../support/paths.js";
 import { expectSameTree, listFiles, mustBuild as mustBuildSite, readTree } from "../support/site-tree.js";
@@ -257,6 +258,20 @@ describe("a build told which posts the fetch wrote (withPostFiles, as `newsmirro
     const report = await mustBuild({ dir, search: false, listing: withPostFiles(listing, join(dir, "_posts"), { created, rewritten: [] }) });
     expect(report).toMatchObject({ scope: "recent", parsed: 2 });
     expect(existsSync(join(dir, "_site", created[1]!.slice(0, 10), "post-13", "index.html"))).toBe(true);
+    await expectSameAsFull(dir);
+    expect((await mustBuild({ dir, search: false })).scope).toBe("unchanged");
+  }, 60_000);
+
+  it("builds from the summary and story links read while the fetch ran, and not from those a build replaced meanwhile", async () => {
+    const { dir } = await builtMirror(12);
+    const prepared = prepareBuild(dir);
+    expect(prepared?.summary.index.names).toHaveLength(12);
+    writePost(dir, 12, START + 12 * 3 * HOUR);
+    expect((await mustBuild({ dir, search: false, prepared })).scope).toBe("recent");
+    await expectSameAsFull(dir);
+    // Prepared before the build above saved its summary: stale, so read again (it would miss post 12).
+    writePost(dir, 13, START + 13 * 3 * HOUR);
+    expect((await mustBuild({ dir, search: false, prepared })).scope).toBe("recent");
     await expectSameAsFull(dir);
     expect((await mustBuild({ dir, search: false })).scope).toBe("unchanged");
   }, 60_000);

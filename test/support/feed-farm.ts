@@ -32,19 +32,27 @@ function corpusBodies(limit: number): Body[] {
 
 const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-function renderFeed(base: string, feed: number, perFeed: number, bodies: Body[], epoch: number): string {
+export interface FarmOptions {
+  /** The newest item's time (epoch ms); the others are a minute apart before it. Default 2026-01-01. */
+  epoch?: number;
+  /** The first part of every item's link path, so that farms of one run give distinct items. Default "news". */
+  prefix?: string;
+}
+
+function renderFeed(base: string, feed: number, perFeed: number, bodies: Body[], epoch: number, prefix: string): string {
   const items: string[] = [];
   for (let i = 0; i < perFeed; i++) {
     const body = bodies[(feed * perFeed + i) % bodies.length] as Body;
     const date = new Date(epoch - (feed * perFeed + i) * 60_000).toUTCString();
-    items.push(`<item><title>${escapeXml(`${body.title} ${feed}-${i}`)}</title><link>${base}/news/${feed}/${i}.html</link><guid>${base}/news/${feed}/${i}.html</guid><pubDate>${date}</pubDate><description><![CDATA[${body.html.replace(/]]>/g, "]]&gt;")}]]></description></item>`);
+    const link = `${base}/${prefix}/${feed}/${i}.html`;
+    items.push(`<item><title>${escapeXml(`${body.title} ${feed}-${i}`)}</title><link>${link}</link><guid>${link}</guid><pubDate>${date}</pubDate><description><![CDATA[${body.html.replace(/]]>/g, "]]&gt;")}]]></description></item>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>feed ${feed}</title><link>${base}/</link><description>bench</description>\n${items.join("\n")}\n</channel></rss>\n`;
 }
 
-export async function startFeedFarm(feeds: number, perFeed: number): Promise<FeedFarm> {
+export async function startFeedFarm(feeds: number, perFeed: number, options: FarmOptions = {}): Promise<FeedFarm> {
   const bodies = corpusBodies(2_000);
-  const epoch = Date.UTC(2026, 0, 1);
+  const epoch = options.epoch ?? Date.UTC(2026, 0, 1);
   const rendered = new Map<string, { body: Buffer; etag: string }>();
   const server: Server = createServer((req, res) => {
     const page = rendered.get(req.url ?? "");
@@ -67,7 +75,7 @@ export async function startFeedFarm(feeds: number, perFeed: number): Promise<Fee
   const base = `http://127.0.0.1:${address.port}`;
   const feedUrls: string[] = [];
   for (let f = 0; f < feeds; f++) {
-    const body = Buffer.from(renderFeed(base, f, perFeed, bodies, epoch));
+    const body = Buffer.from(renderFeed(base, f, perFeed, bodies, epoch, options.prefix ?? "news"));
     rendered.set(`/feed/${f}.xml`, { body, etag: `"${createHash("sha1").update(body).digest("hex")}"` });
     feedUrls.push(`${base}/feed/${f}.xml`);
   }
