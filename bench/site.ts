@@ -115,15 +115,15 @@ function sample(dir: string, full: boolean): Sample {
 
 /**
  * The hourly job as `newsmirror run` does it (src/cli/commands/run.ts), on the bundle: the fetch, with the listing
- * of _posts/ begun and the last build's summary read once the mirror is open, then the build told which posts the
- * fetch wrote. Search off, as for the other builds here. Prints the fetch's time and the build's report.
+ * of _posts/ begun and the last build's summary read once the mirror is open, each new post's story text read as
+ * it is written, then the build told which posts the fetch wrote. Search off, as for the other builds here. Prints the fetch's time and the build's report.
  */
 const RUN_CHILD = `
 const [bundleDir, dir] = process.argv.slice(1);
 const { pathToFileURL } = await import("node:url");
 const { join } = await import("node:path");
 const load = (name) => import(new URL(name, pathToFileURL(bundleDir + "/")).href);
-const [{ runMirror }, { beginListing, buildSite, prepareBuild, withPostFiles }] = await Promise.all([load("ingest.js"), load("site.js")]);
+const [{ runMirror }, { beginListing, buildSite, prepareBuild, prepareStoryText, withPostFiles }] = await Promise.all([load("ingest.js"), load("site.js")]);
 const started = performance.now();
 let listing;
 let prepared;
@@ -131,7 +131,8 @@ const onArchiveOpen = () => {
   listing = beginListing(dir);
   prepared = prepareBuild(dir);
 };
-const fetched = await runMirror({ dir, env: process.env, onArchiveOpen });
+const onPostFile = (fileName) => prepared && prepareStoryText(prepared, join(dir, "_posts"), fileName);
+const fetched = await runMirror({ dir, env: process.env, onArchiveOpen, onPostFile });
 if (!fetched.ok) throw new Error(fetched.failure.message);
 const fetchMs = Math.round(performance.now() - started);
 const built = await buildSite({ dir, search: false, prepared, listing: listing && withPostFiles(listing, join(dir, "_posts"), fetched.value.postFiles) });

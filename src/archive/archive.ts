@@ -51,6 +51,8 @@ export interface OpenOptions {
   /** Take the mirror's lock (default true). Without it the archive is read-only: `write` and `saveState` fail. */
   lock?: boolean;
   clock?: () => Date;
+  /** Called with each post file as it is created or rewritten in `_posts/` (as `postFiles` lists them). */
+  onPostFile?: (fileName: string) => void;
 }
 
 /** The parts of an open, locked mirror that writing a post uses. */
@@ -81,7 +83,7 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
     return loaded;
   }
   const notices = [...warnings(loaded.value.warning), ...rebuildNotices(locked.value.rebuilt)];
-  return ok(new WritableArchive(parts, lock, loaded.value.state, statePath, notices));
+  return ok(new WritableArchive(parts, lock, loaded.value.state, statePath, notices, options.onPostFile));
 }
 
 /** What the run's summary says of a post index rebuilt when the mirror was opened. */
@@ -206,6 +208,7 @@ class WritableArchive implements Archive {
     public state: ArchiveState,
     private readonly statePath: string,
     readonly warnings: string[],
+    private readonly onPostFile?: (fileName: string) => void,
   ) {
     this.dir = parts.dir;
   }
@@ -247,7 +250,10 @@ class WritableArchive implements Archive {
     const placed = await placePost(this.parts, input, this.pending, prepared);
     if (!placed.ok) return placed;
     // Linked into _posts/ already, even if the checkpoint below fails.
-    if (placed.value.kind === "written" && placed.value.fileName !== null) this.postFiles.created.push(placed.value.fileName);
+    if (placed.value.kind === "written" && placed.value.fileName !== null) {
+      this.postFiles.created.push(placed.value.fileName);
+      this.onPostFile?.(placed.value.fileName);
+    }
     if (this.pending.length >= CHECKPOINT_EVERY) {
       const checked = await this.checkpoint();
       if (!checked.ok) return checked;
@@ -270,6 +276,7 @@ class WritableArchive implements Archive {
       const written = await writeFileAtomically(join(this.dir, POSTS_DIR, fileName), replaced);
       // Even a failed write may have renamed its file into place before its folder's fsync failed.
       if (!this.postFiles.rewritten.includes(fileName)) this.postFiles.rewritten.push(fileName);
+      this.onPostFile?.(fileName);
       return written.ok ? ok(true) : written;
     });
     this.queue = next.catch(() => undefined);

@@ -1,6 +1,6 @@
 // What `run` and `fetch` share: reading their flags, running the ingest and printing its report.
 import { resolve } from "node:path";
-import { hasAnyFailure, isRunFailed, runMirror, type RunReport } from "../ingest/index.js";
+import { hasAnyFailure, isRunFailed, runMirror, type RunOptions, type RunReport } from "../ingest/index.js";
 import { parseArgs, parseKnownArgs } from "./args.js";
 import { EXIT, type Io } from "./io.js";
 import { describeFailure } from "./messages.js";
@@ -26,8 +26,8 @@ export interface IngestRun {
   report: RunReport | null;
 }
 
-/** `onArchiveOpen`: see RunOptions (runMirror). */
-export async function runIngestCommand(args: string[], io: Io, usage: string, onArchiveOpen?: () => void): Promise<IngestRun> {
+/** `hooks`: see RunOptions (runMirror). */
+export async function runIngestCommand(args: string[], io: Io, usage: string, hooks: Pick<RunOptions, "onArchiveOpen" | "onPostFile"> = {}): Promise<IngestRun> {
   const parsed = parseKnownArgs(args, [...INGEST_FLAGS], ["force", "strict"]);
   if ("error" in parsed) return usageError(io, usage, parsed.error);
   if (parsed.positionals.length > 0) return usageError(io, usage, `unexpected argument "${parsed.positionals[0]}"`);
@@ -47,7 +47,7 @@ export async function runIngestCommand(args: string[], io: Io, usage: string, on
       progress?.start(site, url);
     },
     onSourceDone: (report) => progress?.done(report),
-    onArchiveOpen,
+    ...hooks,
   });
   progress?.finish();
   if (!result.ok) {

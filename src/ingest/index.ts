@@ -32,6 +32,8 @@ export interface RunOptions {
    * post file the run creates or rewrites is in the report's `postFiles` (`run` begins listing the folder here).
    */
   onArchiveOpen?: () => void;
+  /** Called with each post file as the run creates or rewrites it (see `postFiles`). */
+  onPostFile?: (fileName: string) => void;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function runMirror(options: RunOptions): Promise<Result<RunReport &
   const started = Date.now();
   const config = await loadMirrorConfig(options.dir);
   if (!config.ok) return config;
-  const opened = await openArchive(options.dir, { lock: true, clock: () => now });
+  const opened = await openArchive(options.dir, { lock: true, clock: () => now, onPostFile: options.onPostFile });
   if (!opened.ok) return opened;
   const archive = opened.value;
   const fetcher = options.fetcher ?? createFetcher({

@@ -13,7 +13,7 @@ export type { OutputDir } from "./output-dir.js";
 export { createOutputDir } from "./output-dir.js";
 export type { Unreadable } from "./post-reader.js";
 export { beginListing, withPostFiles, type PostListing } from "./post-listing.js";
-export { prepareBuild, type PreparedBuild } from "./prepared-build.js";
+export { prepareBuild, prepareStoryText, type PreparedBuild } from "./prepared-build.js";
 export type { SearchOutcome } from "./search-hook.js";
 
 /**

@@ -1,10 +1,16 @@
-// What `newsmirror run` loads for its build while the sources are fetched (the thread mostly waits on the network
-// then): the last build's summary, its story links and the newest month. At 100,000 posts that is 0.1 to 0.15 s
-// the build after the fetch no longer spends.
+// What `newsmirror run` does for its build while the sources are fetched (the thread mostly waits on the network
+// then): it reads the last build's summary, its story links and the newest month, and the story text of each post
+// the fetch writes. At 100,000 posts and 100 new posts that is 0.25 to 0.3 s the build after the fetch no longer
+// spends.
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parsePost } from "../archive/index.js";
+import { storySentences } from "../content/index.js";
 import { fileStamp, loadSummary, MANIFEST_DIR, summaryStamp, type ManifestSummary } from "./manifest.js";
 import { readPending } from "./pending-pages.js";
+import { recordOfPost } from "./post-record.js";
 import { beginEarly, type EarlyWork } from "./recent-build.js";
+import { storyTextOfHtml } from "./story-links.js";
 
 /** The story links' cache in a mirror. */
 export const STORY_FILE = join(".newsmirror", "story-links.json");
@@ -37,4 +43,21 @@ export function prepareBuild(dir: string): PreparedBuild | undefined {
 /** `prepared`, if it is still what the mirror's manifest folder `manifestDir` holds. */
 export function stillPrepared(prepared: PreparedBuild | undefined, manifestDir: string): PreparedBuild | undefined {
   return prepared && prepared.manifestDir === manifestDir && summaryStamp(manifestDir) === prepared.stamp ? prepared : undefined;
+}
+
+/**
+ * Reads the post `fileName` (under `_posts/`) that the fetch has just written and keeps its story text with the
+ * post's hash, as the story cache keeps texts (`StoryCache.texts`): the build then need not read and parse it.
+ * An unreadable post is left to the build, which reports it.
+ */
+export function prepareStoryText(prepared: PreparedBuild, postsDir: string, fileName: string): void {
+  try {
+    const bytes = readFileSync(join(postsDir, fileName));
+    const parsed = parsePost(bytes.toString("utf8"), fileName.replace(/^.*\//, ""));
+    if (!parsed.ok) return;
+    const { hash } = recordOfPost(parsed.value, fileName, bytes.length, 0, bytes);
+    prepared.early.storyTexts.set(fileName, [hash, storySentences(storyTextOfHtml(parsed.value.html)).join("\n")]);
+  } catch {
+    // Gone or unreadable meanwhile: the build reads what is there.
+  }
 }

@@ -85,6 +85,8 @@ export interface EarlyWork {
   storyGroups: Promise<string[][]>;
   /** With the newest month read, which new posts almost always reach. */
   months: MonthReader;
+  /** Story texts of posts read meanwhile (those `newsmirror run` wrote), as the cache keeps them: [hash, text]. */
+  storyTexts: Map<string, [string, string]>;
 }
 
 /** Begins the work a build of new posts from `summary` needs first (`EarlyWork`). */
@@ -95,7 +97,7 @@ export function beginEarly(manifestDir: string, storyFile: string, summary: Mani
   const months = new MonthReader(manifestDir, summary);
   const newest = summary.index.days[summary.index.days.length - 1];
   if (newest !== undefined) months.needMonths([monthOf(newest)]);
-  return { storyCache, storyGroups: groups, months };
+  return { storyCache, storyGroups: groups, months, storyTexts: new Map() };
 }
 
 /** Links as one comparable string per post. */
@@ -150,6 +152,8 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
 
   // Story links: the windows the new posts fall in are computed again; every other window must be in the cache.
   const cache = await (input.early?.storyCache ?? loadStoryCache(input.storyFile));
+  // Newer than any the cache has; one whose post changed since has another hash, and the post is read again.
+  for (const [name, text] of input.early?.storyTexts ?? []) cache.texts[name] = text;
   const touchedWindows = new Set(layout.added.flatMap((post) => windowsOfTime(post.time)));
   let lastWeek = Number.NaN;
   for (let g = 0; g < layout.count; g++) {

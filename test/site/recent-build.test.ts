@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildReport } from "../../src/site/index.js";
 import { loadSummary, MANIFEST_DIR } from "../../src/site/manifest.js";
 import { indexIn, listHere, withPostFiles, type PostListing } from "../../src/site/post-listing.js";
-import { prepareBuild } from "../../src/site/prepared-build.js";
+import { prepareBuild, prepareStoryText } from "../../src/site/prepared-build.js";
 import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
 import { sharedPath } from "../support/paths.js";
 import { expectSameTree, listFiles, mustBuild as mustBuildSite, readTree } from "../support/site-tree.js";
@@ -274,6 +274,25 @@ describe("a build told which posts the fetch wrote (withPostFiles, as `newsmirro
     expect((await mustBuild({ dir, search: false, prepared })).scope).toBe("recent");
     await expectSameAsFull(dir);
     expect((await mustBuild({ dir, search: false })).scope).toBe("unchanged");
+  }, 60_000);
+
+  it("takes the story text of a new post read while the fetch ran, unless the post changed after", async () => {
+    const { dir, names } = await builtMirror(20);
+    const original = readFileSync(join(dir, "_posts", names[19]!), "utf8");
+    const copy = (n: number, slug: string): string => writePost(dir, n, START + 19 * 3 * HOUR + (n - 18) * HOUR, { text: original.replace(/^title: "(.*)"$/m, `title: "轉載 $1 ${n}"`), slug, source: "BBC" });
+    let prepared = prepareBuild(dir)!;
+    prepareStoryText(prepared, join(dir, "_posts"), copy(20, "copy"));
+    const linked = await mustBuild({ dir, search: false, prepared });
+    expect([linked.scope, linked.stories]).toEqual(["recent", { linked: 2, read: 0 }]);
+    await expectSameAsFull(dir);
+    // Changed after its text was taken: read again.
+    prepared = prepareBuild(dir)!;
+    const name = copy(21, "again");
+    prepareStoryText(prepared, join(dir, "_posts"), name);
+    writeFileSync(join(dir, "_posts", name), readFileSync(join(dir, "_posts", names[3]!), "utf8").replace(/^date: .*$/m, `date: ${new Date(START + 22 * 3 * HOUR).toISOString()}`));
+    const again = await mustBuild({ dir, search: false, prepared });
+    expect([again.scope, again.stories.read]).toEqual(["recent", 1]);
+    await expectSameAsFull(dir);
   }, 60_000);
 
   it("goes the whole way for a post it rewrote that the last build knew, which the listing's stats missed", async () => {

@@ -1,7 +1,7 @@
 // `newsmirror run`: the main job: fetch every source, write new posts, then build the site.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { beginListing, buildSite, prepareBuild, withPostFiles, type PostListing, type PreparedBuild } from "../../site/index.js";
+import { beginListing, buildSite, prepareBuild, prepareStoryText, withPostFiles, type PostListing, type PreparedBuild } from "../../site/index.js";
 import { EXIT, type Command } from "../io.js";
 import { INGEST_OPTIONS, mirrorDirOf, runIngestCommand } from "../ingest-command.js";
 import { describeFailure } from "../messages.js";
@@ -29,9 +29,10 @@ const command: Command = {
       }
       io.stdout(`created a mirror with the default sources in ${dir}\n`);
     }
-    // Once the mirror is open, while the sources are fetched: the listing of _posts/ begins, and the last build's
-    // summary and story links are read. Told what the fetch wrote, the build need not wait for the listing (at
-    // 100,000 posts, reading the folder and every file's stats takes 0.6 to 1 s) nor read them.
+    // Once the mirror is open, while the sources are fetched: the listing of _posts/ begins, the last build's
+    // summary and story links are read, and each new post's story text. Told what the fetch wrote, the build need
+    // not wait for the listing (at 100,000 posts, reading the folder and every file's stats takes 0.6 to 1 s) nor
+    // read these.
     let listing: PostListing | undefined;
     let prepared: PreparedBuild | undefined;
     const prepare = (): void => {
@@ -39,7 +40,11 @@ const command: Command = {
       prepared = prepareBuild(dir);
     };
     try {
-      const ingest = await runIngestCommand(rest, io, usage, noBuild ? undefined : prepare);
+      const postsDir = join(dir, "_posts");
+      const onPostFile = (fileName: string): void => {
+        if (prepared) prepareStoryText(prepared, postsDir, fileName);
+      };
+      const ingest = await runIngestCommand(rest, io, usage, noBuild ? {} : { onArchiveOpen: prepare, onPostFile });
       if (ingest.report === null || noBuild) return ingest.code;
       const built = await buildSite({ dir: ingest.dir, prepared, listing: listing && withPostFiles(listing, join(ingest.dir, "_posts"), ingest.report.postFiles) });
       if (!built.ok) {
