@@ -114,28 +114,21 @@ function sample(dir: string, full: boolean): Sample {
 }
 
 /**
- * The hourly job as `newsmirror run` does it (src/cli/commands/run.ts), on the bundle: the fetch, with the listing
- * of _posts/ begun and the last build's summary read once the mirror is open, each new post's story text read as
- * it is written, then the build told which posts the fetch wrote. Search off, as for the other builds here. Prints the fetch's time and the build's report.
+ * The hourly job as `newsmirror run` does it (src/cli/commands/run.ts), on the bundle: the fetch, and the build
+ * begun beside it (build-after-fetch.ts). Search off, as for the other builds here. Prints the fetch's time and
+ * the build's report.
  */
 const RUN_CHILD = `
 const [bundleDir, dir] = process.argv.slice(1);
 const { pathToFileURL } = await import("node:url");
-const { join } = await import("node:path");
 const load = (name) => import(new URL(name, pathToFileURL(bundleDir + "/")).href);
-const [{ runMirror }, { beginListing, buildSite, prepareBuild, prepareStoryText, withPostFiles }] = await Promise.all([load("ingest.js"), load("site.js")]);
+const [{ runMirror }, { beginBuildAfterFetch }] = await Promise.all([load("ingest.js"), load("site.js")]);
 const started = performance.now();
-let listing;
-let prepared;
-const onArchiveOpen = () => {
-  listing = beginListing(dir);
-  prepared = prepareBuild(dir);
-};
-const onPostFile = (fileName) => prepared && prepareStoryText(prepared, join(dir, "_posts"), fileName);
-const fetched = await runMirror({ dir, env: process.env, onArchiveOpen, onPostFile });
+let after;
+const fetched = await runMirror({ dir, env: process.env, onArchiveOpen: () => (after = beginBuildAfterFetch(dir)), onPostFile: (fileName) => after.onPostFile(fileName) });
 if (!fetched.ok) throw new Error(fetched.failure.message);
 const fetchMs = Math.round(performance.now() - started);
-const built = await buildSite({ dir, search: false, prepared, listing: listing && withPostFiles(listing, join(dir, "_posts"), fetched.value.postFiles) });
+const built = await after.build(fetched.value.postFiles, { search: false });
 if (!built.ok) throw new Error(built.failure.message);
 const used = process.cpuUsage();
 const { scope, pages, written, phases, ms } = built.value;

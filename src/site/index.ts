@@ -12,8 +12,7 @@ export { postPermalink, outputPathForUrl } from "./permalink.js";
 export type { OutputDir } from "./output-dir.js";
 export { createOutputDir } from "./output-dir.js";
 export type { Unreadable } from "./post-reader.js";
-export { beginListing, withPostFiles, type PostListing } from "./post-listing.js";
-export { prepareBuild, prepareStoryText, type PreparedBuild } from "./prepared-build.js";
+export { beginBuildAfterFetch, type BuildAfterFetch } from "./build-after-fetch.js";
 export type { SearchOutcome } from "./search-hook.js";
 
 /**

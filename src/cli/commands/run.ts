@@ -1,7 +1,7 @@
 // `newsmirror run`: the main job: fetch every source, write new posts, then build the site.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { beginListing, buildSite, prepareBuild, prepareStoryText, withPostFiles, type PostListing, type PreparedBuild } from "../../site/index.js";
+import { beginBuildAfterFetch, buildSite, type BuildAfterFetch } from "../../site/index.js";
 import { EXIT, type Command } from "../io.js";
 import { INGEST_OPTIONS, mirrorDirOf, runIngestCommand } from "../ingest-command.js";
 import { describeFailure } from "../messages.js";
@@ -29,24 +29,14 @@ const command: Command = {
       }
       io.stdout(`created a mirror with the default sources in ${dir}\n`);
     }
-    // Once the mirror is open, while the sources are fetched: the listing of _posts/ begins, the last build's
-    // summary and story links are read, and each new post's story text. Told what the fetch wrote, the build need
-    // not wait for the listing (at 100,000 posts, reading the folder and every file's stats takes 0.6 to 1 s) nor
-    // read these.
-    let listing: PostListing | undefined;
-    let prepared: PreparedBuild | undefined;
-    const prepare = (): void => {
-      listing = beginListing(dir);
-      prepared = prepareBuild(dir);
-    };
+    // The build begins once the mirror is open, while the sources are fetched (build-after-fetch.ts): at 100,000
+    // posts it then takes about half the time a build on its own does.
+    let after: BuildAfterFetch | undefined;
     try {
-      const postsDir = join(dir, "_posts");
-      const onPostFile = (fileName: string): void => {
-        if (prepared) prepareStoryText(prepared, postsDir, fileName);
-      };
-      const ingest = await runIngestCommand(rest, io, usage, noBuild ? {} : { onArchiveOpen: prepare, onPostFile });
+      const hooks = { onArchiveOpen: () => void (after = beginBuildAfterFetch(dir)), onPostFile: (fileName: string) => after?.onPostFile(fileName) };
+      const ingest = await runIngestCommand(rest, io, usage, noBuild ? {} : hooks);
       if (ingest.report === null || noBuild) return ingest.code;
-      const built = await buildSite({ dir: ingest.dir, prepared, listing: listing && withPostFiles(listing, join(ingest.dir, "_posts"), ingest.report.postFiles) });
+      const built = after ? await after.build(ingest.report.postFiles) : await buildSite({ dir: ingest.dir });
       if (!built.ok) {
         io.stderr(`newsmirror: site not built: ${describeFailure(built.failure)}\n`);
         return EXIT.failed;
@@ -55,7 +45,7 @@ const command: Command = {
       return ingest.code;
     } finally {
       // Closed by the build too; not left running when the fetch failed or threw.
-      listing?.close();
+      after?.close();
     }
   },
 };

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import command from "../../../src/cli/commands/run.js";
-import { beginListing } from "../../../src/site/index.js";
+import { beginListing } from "../../../src/site/post-listing.js";
 import { startFeedFarm, type FeedFarm } from "../../support/feed-farm.js";
 import { sharedPath } from "../../support/paths.js";
 import { expectSameTree, mustBuild, readTree } from "../../support/site-tree.js";
