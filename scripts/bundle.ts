@@ -11,6 +11,7 @@ export const BUNDLE_ENTRIES: Record<string, string> = {
   newsmirror: "src/cli/main.ts",
   site: "src/site/index.ts",
   "post-listing": "src/site/post-listing.ts",
+  // The benchmark runs `newsmirror run`'s fetch and build from these (bench/site.ts).
   ingest: "src/ingest/index.ts",
   "render-worker": "src/site/render-worker.ts",
   "list-worker": "src/site/list-worker.ts",

@@ -247,13 +247,11 @@ class WritableArchive implements Archive {
       await dropPrepared();
       return recordKnown(this.parts, input);
     }
-    const placed = await placePost(this.parts, input, this.pending, prepared);
+    const placed = await placePost(this.parts, input, this.pending, prepared, (fileName) => {
+      this.postFiles.created.push(fileName);
+      this.onPostFile?.(fileName);
+    });
     if (!placed.ok) return placed;
-    // Linked into _posts/ already, even if the checkpoint below fails.
-    if (placed.value.kind === "written" && placed.value.fileName !== null) {
-      this.postFiles.created.push(placed.value.fileName);
-      this.onPostFile?.(placed.value.fileName);
-    }
     if (this.pending.length >= CHECKPOINT_EVERY) {
       const checked = await this.checkpoint();
       if (!checked.ok) return checked;

@@ -37,9 +37,10 @@ export async function preparePost(parts: MirrorParts, input: PostInput): Promise
 /**
  * Writes a new item: staged (unless `prepared` already was), linked under the first free name, then recorded
  * in the ledger and the index. Callers run this one item at a time. The staged post goes into `pending` as soon
- * as it is in place, so the next checkpoint makes it durable even when recording it fails afterwards.
+ * as it is in place, so the next checkpoint makes it durable even when recording it fails afterwards; and
+ * `onPlaced` hears of a new file then, so a build that follows knows of it whatever comes after.
  */
-export async function placePost(parts: MirrorParts, input: PostInput, pending: Staged[], prepared?: Result<PreparedPost>): Promise<Result<WriteOutcome>> {
+export async function placePost(parts: MirrorParts, input: PostInput, pending: Staged[], prepared?: Result<PreparedPost>, onPlaced?: (fileName: string) => void): Promise<Result<WriteOutcome>> {
   const ready = prepared ?? (await preparePost(parts, input));
   if (!ready.ok) return ready;
   const { baseName, text, staged } = ready.value;
@@ -52,6 +53,7 @@ export async function placePost(parts: MirrorParts, input: PostInput, pending: S
     return placed;
   }
   pending.push(staged);
+  if (!placed.value.already) onPlaced?.(placed.value.fileName);
   const recorded = await recordPlaced(parts, { key, href, guid, fileName: placed.value.fileName, title: frontMatterTitle(cleanTitle(input.title)), html: postHtml(input.html) });
   if (!recorded.ok) return recorded;
   return ok({ kind: placed.value.already ? "seen" : "written", fileName: placed.value.fileName });

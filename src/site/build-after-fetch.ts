@@ -5,8 +5,12 @@ import { join } from "node:path";
 import type { PostFileChanges } from "../archive/index.js";
 import type { Result } from "../result.js";
 import { build, type BuildOptions, type BuildReport } from "./build.js";
-import { beginListing, withPostFiles, type PostListing } from "./post-listing.js";
+import { withPostFiles } from "./listing-after-writes.js";
+import { beginListing, type PostListing } from "./post-listing.js";
 import { prepareBuild, prepareStoryText, type PreparedBuild } from "./prepared-build.js";
+
+/** Story texts read as the fetch writes posts, at most. */
+const MAX_TEXTS = 1_000;
 
 export interface BuildAfterFetch {
   /** To be called with each post file the fetch creates or rewrites, as it does. */
@@ -31,11 +35,23 @@ export function beginBuildAfterFetch(dir: string): BuildAfterFetch {
   } catch {
     // Nothing prepared: the build reads what it needs itself, and says what is wrong with it.
   }
+  let texts = 0;
   return {
     onPostFile: (fileName) => {
-      if (prepared) prepareStoryText(prepared, postsDir, fileName);
+      // An hourly fetch writes tens to hundreds of posts; a mirror's first fetch of a large feed is built the whole
+      // way anyway, and its texts would only hold up the fetch.
+      if (prepared && texts++ < MAX_TEXTS) prepareStoryText(prepared, postsDir, fileName);
     },
-    build: (changes, options = {}) => build({ ...options, dir, prepared, listing: listing && withPostFiles(listing, postsDir, changes) }),
+    build: (changes, options = {}) => {
+      let told: PostListing | undefined;
+      try {
+        told = listing && withPostFiles(listing, postsDir, changes);
+      } catch {
+        // A written file that cannot be statted: the build lists the folder itself, and says what it cannot read.
+        listing?.close();
+      }
+      return build({ ...options, dir, prepared, listing: told });
+    },
     close: () => listing?.close(),
   };
 }

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
-import { emptyManifest, fileStamp, loadManifest, loadSummary, MANIFEST_DIR, monthOf, saveManifest, updatePosts } from "./manifest.js";
+import { emptyManifest, fileStamp, loadManifest, loadSummary, MANIFEST_DIR, saveManifest, updatePosts } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
@@ -13,7 +13,7 @@ import { beginListing, indexOfSummary, listHere, type PostListing } from "./post
 import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { clearPending, notePending, readPending } from "./pending-pages.js";
-import { stillPrepared, STORY_FILE, type PreparedBuild } from "./prepared-build.js";
+import { stillPrepared, type PreparedBuild } from "./prepared-build.js";
 import { beginEarly, buildRecent, type RecentInput } from "./recent-build.js";
 import { postJobOf, type WorkerSetup } from "./render-job.js";
 import { renderPage, type RenderContext } from "./render-page.js";
@@ -22,6 +22,7 @@ import { hasPendingWork } from "./search/index.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
 import { readSharing } from "./shared-reading.js";
 import { linkPostStories } from "./story-hook.js";
+import { STORY_FILE } from "./story-links.js";
 import { loadTheme } from "./theme.js";
 
 export interface BuildOptions {

@@ -1,4 +1,5 @@
-// What changed in `_posts/` since the last build, from its listing and the manifest's post index alone.
+// What changed in `_posts/` since the last build, from its listing and the manifest's post index (and, for a
+// listing begun before this process wrote posts, what it wrote: listing-after-writes.ts).
 import type { PostIndex } from "./manifest.js";
 import type { FileStat } from "./post-files.js";
 
@@ -9,7 +10,10 @@ export interface ListingDelta {
   gone: boolean;
   /** Whether a file the index knows was rewritten, as the process that rewrote it told (`withPostFiles`). */
   edited?: boolean;
-  /** New names told by the process that wrote them, not listed: the build checks that the index holds none. */
+  /**
+   * Names the process that wrote them told new and the listing did not list as new (read before them, or seen
+   * as a file the index knows): the build checks that the index holds none.
+   */
   told?: string[];
 }
 

@@ -6,7 +6,6 @@
 // build of new posts goes on after the first step and takes the verdict of the stats at its end; and the
 // 100,000 names never cross to the build's thread unless the whole archive is read.
 import { join } from "node:path";
-import type { PostFileChanges } from "../archive/index.js";
 import { indexPositions, listingCheck, listingDelta, type ListingCheck, type ListingDelta } from "./listing-delta.js";
 import { loadSummary, MANIFEST_DIR, summarySize, type ManifestSummary, type PostIndex } from "./manifest.js";
 import { moduleWorker } from "./module-worker.js";
@@ -178,47 +177,5 @@ export function listAside(postsDir: string, manifestDir: string): PostListing {
       settleDelta = settleCheck = settleFiles = undefined;
       if (!stopped) stop();
     },
-  };
-}
-
-/**
- * `listing`, begun before this process wrote `changes` into `_posts/`, made true for after them: `newsmirror run`
- * begins listing the folder once the mirror is open, and the fetch writes meanwhile, so the build that follows
- * finds the listing done. Created files are new whether the folder was read before or after them; their stats,
- * and those of rewritten files, are taken now; a rewritten file the index knows is an edit.
- * (Another program's change after the folder was read is seen by the next build, as one during a build is.)
- */
-export function withPostFiles(listing: PostListing, postsDir: string, changes: PostFileChanges): PostListing {
-  const names = [...new Set([...changes.created, ...changes.rewritten])];
-  const fresh = new Map(filesOf(names, statPostFiles(postsDir, names)).map((file) => [file.fileName, file]));
-  const created = new Set(changes.created);
-  const delta = listing.delta.then((listed) => {
-    if (!listed) return null;
-    const newNames = new Set(listed.newNames);
-    const told = changes.created.filter((name) => !newNames.has(name) && fresh.has(name));
-    for (const name of told) newNames.add(name);
-    // Rewritten and neither listed as new nor created here: a file the index knows.
-    const edited = listed.edited === true || changes.rewritten.some((name) => !newNames.has(name) && !created.has(name));
-    return { ...listed, newNames: [...newNames], edited, told: [...(listed.told ?? []), ...told] };
-  });
-  const check = Promise.all([listing.check, delta]).then(([checked, after]) => {
-    if (!checked || !after) return null;
-    const isNew = new Set(after.newNames);
-    const newFiles = checked.newFiles.filter((file) => !fresh.has(file.fileName));
-    for (const file of fresh.values()) if (isNew.has(file.fileName)) newFiles.push(file);
-    return { edited: checked.edited || after.edited === true, newFiles };
-  });
-  delta.catch(() => undefined);
-  check.catch(() => undefined);
-  return {
-    delta,
-    check,
-    files: async () => {
-      const files = (await listing.files()).map((file) => fresh.get(file.fileName) ?? file);
-      const listed = new Set(files.map((file) => file.fileName));
-      for (const file of fresh.values()) if (!listed.has(file.fileName)) files.push(file);
-      return files;
-    },
-    close: listing.close,
   };
 }

@@ -5,15 +5,11 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parsePost } from "../archive/index.js";
-import { storySentences } from "../content/index.js";
 import { fileStamp, loadSummary, MANIFEST_DIR, summaryStamp, type ManifestSummary } from "./manifest.js";
 import { readPending } from "./pending-pages.js";
-import { recordOfPost } from "./post-record.js";
+import { postHash } from "./post-record.js";
 import { beginEarly, type EarlyWork } from "./recent-build.js";
-import { storyTextOfHtml } from "./story-links.js";
-
-/** The story links' cache in a mirror. */
-export const STORY_FILE = join(".newsmirror", "story-links.json");
+import { STORY_FILE, storyTextEntry } from "./story-links.js";
 
 export interface PreparedBuild {
   /** The manifest folder and the summary's stamp before it was read: a build uses it only while the stamp holds. */
@@ -55,8 +51,7 @@ export function prepareStoryText(prepared: PreparedBuild, postsDir: string, file
     const bytes = readFileSync(join(postsDir, fileName));
     const parsed = parsePost(bytes.toString("utf8"), fileName.replace(/^.*\//, ""));
     if (!parsed.ok) return;
-    const { hash } = recordOfPost(parsed.value, fileName, bytes.length, 0, bytes);
-    prepared.early.storyTexts.set(fileName, [hash, storySentences(storyTextOfHtml(parsed.value.html)).join("\n")]);
+    prepared.early.storyTexts.set(fileName, storyTextEntry(postHash(parsed.value, bytes), parsed.value.html));
   } catch {
     // Gone or unreadable meanwhile: the build reads what is there.
   }

@@ -1,7 +1,7 @@
 // "Also reported by" links between posts of one story (issue 4), found per fixed time window and cached per window.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { findPreparedStoryClusters, storySentences } from "../content/index.js";
 import { forEachLimited } from "./post-reader.js";
 import { visibleText } from "./visible-text.js";
@@ -68,6 +68,26 @@ function own<T>(record: Record<string, T>, key: string | number): T | undefined 
 export function storyTextOfHtml(html: string): string {
   return visibleText(html, { hidden: HIDDEN, breaks: BLOCK, separator: "\n", limit: { chars: TEXT_CHARS, chunk: HTML_CHUNK } });
 }
+
+/** What the links compare of an article (`storySentences` of its text). */
+function sentencesOfHtml(html: string): string[] {
+  return storySentences(storyTextOfHtml(html));
+}
+
+/** A post's entry in `StoryCache.texts`, from its sentences. */
+const textEntry = (hash: string, sentences: readonly string[]): [string, string] => [hash, sentences.join("\n")];
+const sentencesOfEntry = (entry: [string, string]): string[] => (entry[1] === "" ? [] : entry[1].split("\n"));
+
+/**
+ * A post's entry in `StoryCache.texts` from its HTML, as a build that reads it makes it: for the text of a post
+ * read before the build (`prepareStoryText`), which the build takes when the post's hash is still `hash`.
+ */
+export function storyTextEntry(hash: string, html: string): [string, string] {
+  return textEntry(hash, sentencesOfHtml(html));
+}
+
+/** The story cache in a mirror. */
+export const STORY_FILE = join(".newsmirror", "story-links.json");
 
 /** The cache at `file`; missing, unreadable, malformed or of another version gives an empty cache. */
 export async function loadStoryCache(file: string): Promise<StoryCache> {
@@ -255,13 +275,13 @@ async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: numb
     for (const post of members) {
       if (sentencesOf.has(post.fileName)) continue;
       const text = own(cache.texts, post.fileName);
-      if (text !== undefined && text[0] === post.hash) sentencesOf.set(post.fileName, text[1] === "" ? [] : text[1].split("\n"));
+      if (text !== undefined && text[0] === post.hash) sentencesOf.set(post.fileName, sentencesOfEntry(text));
       else toRead.push(post);
     }
     await forEachLimited(toRead, READ_CONCURRENCY, async (post) => {
       postsRead++;
       try {
-        sentencesOf.set(post.fileName, storySentences(storyTextOfHtml(await readHtml(post.fileName))));
+        sentencesOf.set(post.fileName, sentencesOfHtml(await readHtml(post.fileName)));
       } catch {
         sentencesOf.set(post.fileName, []);
         unreadable.add(post.fileName);
@@ -280,7 +300,7 @@ async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: numb
       if (unreadable.has(post.fileName)) continue;
       const sentences = sentencesOf.get(post.fileName);
       const old = own(cache.texts, post.fileName);
-      if (sentences !== undefined) next.texts[post.fileName] = [post.hash, sentences.join("\n")];
+      if (sentences !== undefined) next.texts[post.fileName] = textEntry(post.hash, sentences);
       else if (old !== undefined && old[0] === post.hash) next.texts[post.fileName] = old;
     }
   }

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatPost, openArchive, parsePost } from "../../src/archive/index.js";
+import { closeParts, openLocked } from "../../src/archive/archive.js";
 import { PostStore } from "../../src/archive/post-store.js";
+import { placePost } from "../../src/archive/post-write.js";
 import { item, useTempDirs } from "./temp-mirror.js";
 
 const tempDir = useTempDirs();
@@ -108,4 +110,24 @@ describe("two runs at once", () => {
     expect(next.ok).toBe(true);
     if (next.ok) await next.value.close();
   }, 30_000);
+});
+
+describe("placePost", () => {
+  it("tells of a file placed in _posts/ even when recording it fails after", async () => {
+    const dir = tempDir();
+    const locked = await openLocked(dir, () => item(1).runTime);
+    if (!locked.ok) throw new Error(locked.failure.message);
+    const { parts, lock } = locked.value;
+    try {
+      parts.index.add = () => Promise.resolve({ ok: false, failure: { code: "archive.io", message: "the disk is full" } });
+      const placed: string[] = [];
+      const result = await placePost(parts, item(1), [], undefined, (fileName) => placed.push(fileName));
+      expect(result.ok).toBe(false);
+      expect(placed).toEqual(["2024-04-02-Item 1.md"]);
+      expect(readdirSync(join(dir, "_posts"))).toEqual(placed);
+    } finally {
+      await closeParts(parts);
+      await lock.release();
+    }
+  });
 });

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildReport } from "../../src/site/index.js";
 import { loadSummary, MANIFEST_DIR } from "../../src/site/manifest.js";
-import { indexIn, listHere, withPostFiles, type PostListing } from "../../src/site/post-listing.js";
+import { withPostFiles } from "../../src/site/listing-after-writes.js";
+import { indexIn, listHere, type PostListing } from "../../src/site/post-listing.js";
 import { prepareBuild, prepareStoryText } from "../../src/site/prepared-build.js";
 import { readShardFromDir, searchIndex } from "../../src/site/search/index.js";
 import { sharedPath } from "../support/paths.js";
@@ -264,12 +265,17 @@ describe("a build told which posts the fetch wrote (withPostFiles, as `newsmirro
 
   it("builds from the summary and story links read while the fetch ran, and not from those a build replaced meanwhile", async () => {
     const { dir } = await builtMirror(12);
+    // The summary spoilt after it was prepared, its size and mtime kept: only the prepared copy can build from it.
+    const summaryFile = join(dir, MANIFEST_DIR, "summary.bin");
+    utimesSync(summaryFile, 1_700_000_000, 1_700_000_000);
     const prepared = prepareBuild(dir);
     expect(prepared?.summary.index.names).toHaveLength(12);
+    writeFileSync(summaryFile, Buffer.alloc(readFileSync(summaryFile).length));
+    utimesSync(summaryFile, 1_700_000_000, 1_700_000_000);
     writePost(dir, 12, START + 12 * 3 * HOUR);
     expect((await mustBuild({ dir, search: false, prepared })).scope).toBe("recent");
     await expectSameAsFull(dir);
-    // Prepared before the build above saved its summary: stale, so read again (it would miss post 12).
+    // Prepared before the build above saved its summary: stale, so read again.
     writePost(dir, 13, START + 13 * 3 * HOUR);
     expect((await mustBuild({ dir, search: false, prepared })).scope).toBe("recent");
     await expectSameAsFull(dir);
@@ -311,9 +317,12 @@ describe("a build told which posts the fetch wrote (withPostFiles, as `newsmirro
   it("goes the whole way for a post told new under the name of one the last build knew", async () => {
     const { dir, names } = await builtMirror(12);
     const listing = listingBefore(dir);
-    // Removed by hand, then written again under its name with other text.
+    // Removed by hand, then written again under its name with other text and a later date (so another permalink).
     rmSync(join(dir, "_posts", names[5]!));
     writePost(dir, 5, START + 5 * 3 * HOUR, { text: TEMPLATES[7]! });
+    const later = new Date(START + 40 * 3 * HOUR);
+    const file = join(dir, "_posts", names[5]!);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^date: .*$/m, `date: ${later.toISOString()}`).replace(/^<!--(-?\d+)-->$/m, `<!--${later.getTime()}-->`));
     const report = await mustBuild({ dir, search: false, listing: withPostFiles(listing, join(dir, "_posts"), { created: [names[5]!], rewritten: [] }) });
     expect(report.scope).toBe("whole");
     await expectSameAsFull(dir);

@@ -35,16 +35,14 @@ const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, 
 export interface FarmOptions {
   /** The newest item's time (epoch ms); the others are a minute apart before it. Default 2026-01-01. */
   epoch?: number;
-  /** The first part of every item's link path, so that farms of one run give distinct items. Default "news". */
-  prefix?: string;
 }
 
-function renderFeed(base: string, feed: number, perFeed: number, bodies: Body[], epoch: number, prefix: string): string {
+function renderFeed(base: string, feed: number, perFeed: number, bodies: Body[], epoch: number): string {
   const items: string[] = [];
   for (let i = 0; i < perFeed; i++) {
     const body = bodies[(feed * perFeed + i) % bodies.length] as Body;
     const date = new Date(epoch - (feed * perFeed + i) * 60_000).toUTCString();
-    const link = `${base}/${prefix}/${feed}/${i}.html`;
+    const link = `${base}/news/${feed}/${i}.html`;
     items.push(`<item><title>${escapeXml(`${body.title} ${feed}-${i}`)}</title><link>${link}</link><guid>${link}</guid><pubDate>${date}</pubDate><description><![CDATA[${body.html.replace(/]]>/g, "]]&gt;")}]]></description></item>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>feed ${feed}</title><link>${base}/</link><description>bench</description>\n${items.join("\n")}\n</channel></rss>\n`;
@@ -75,7 +73,7 @@ export async function startFeedFarm(feeds: number, perFeed: number, options: Far
   const base = `http://127.0.0.1:${address.port}`;
   const feedUrls: string[] = [];
   for (let f = 0; f < feeds; f++) {
-    const body = Buffer.from(renderFeed(base, f, perFeed, bodies, epoch, options.prefix ?? "news"));
+    const body = Buffer.from(renderFeed(base, f, perFeed, bodies, epoch));
     rendered.set(`/feed/${f}.xml`, { body, etag: `"${createHash("sha1").update(body).digest("hex")}"` });
     feedUrls.push(`${base}/feed/${f}.xml`);
   }
