@@ -1,38 +1,27 @@
 // Tests src/site/build-after-fetch.ts with a real fetch: the posts the archive writes reach the build as they are
 // written, their story texts are read then, and the build after the fetch writes what a full build writes.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runMirror } from "../../src/ingest/index.js";
 import { beginBuildAfterFetch, type BuildAfterFetch } from "../../src/site/build-after-fetch.js";
-import { startFeedFarm, type FeedFarm } from "../support/feed-farm.js";
+import { useFarmMirrors } from "../support/farm-mirror.js";
 import { sharedPath } from "../support/paths.js";
 import { expectSameTree, mustBuild, readTree } from "../support/site-tree.js";
 
 const SOURCES = ["BBC", "美国之音", "联合早报"];
-let farm: FeedFarm;
-const temps: string[] = [];
-beforeAll(async () => {
-  farm = await startFeedFarm(3, 5);
-});
-afterAll(async () => {
-  await farm.close();
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const mirrors = useFarmMirrors(3, 5);
 
 /** A built mirror of the corpus posts of the farm's sources, and the farm's feeds as its sources. */
 async function builtMirror(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "nm-after-fetch-"));
-  temps.push(dir);
+  const dir = mirrors.tempDir("nm-after-fetch-");
   mkdirSync(join(dir, "_posts"));
   const corpus = sharedPath("corpus/posts");
   for (const name of readdirSync(corpus)) {
     const text = readFileSync(join(corpus, name), "utf8");
     if (SOURCES.includes(/^categories: \[ (.*) \]$/m.exec(text)?.[1] ?? "")) writeFileSync(join(dir, "_posts", name), text);
   }
-  writeFileSync(join(dir, "subs.json"), JSON.stringify(farm.feedUrls.map((url, i) => ({ site: SOURCES[i], url }))));
-  writeFileSync(join(dir, "newsmirror.yml"), "defaults:\n  full_text: never\n  images: hotlink\n");
+  mirrors.subscribe(dir, SOURCES);
   await mustBuild({ dir, search: false });
   return dir;
 }
@@ -57,8 +46,7 @@ describe("beginBuildAfterFetch", () => {
     if (!built.ok) throw new Error(built.failure.message);
     // The new posts' texts were read as they were written: the story links read no post.
     expect(built.value).toMatchObject({ scope: "recent", parsed: 15, stories: { read: 0 } });
-    const fresh = mkdtempSync(join(tmpdir(), "nm-after-fetch-full-"));
-    temps.push(fresh);
+    const fresh = mirrors.tempDir("nm-after-fetch-full-");
     cpSync(join(dir, "_posts"), join(fresh, "_posts"), { recursive: true });
     await mustBuild({ dir: fresh, full: true, search: false });
     expectSameTree(readTree(join(dir, "_site")), readTree(join(fresh, "_site")));

@@ -1,12 +1,11 @@
 // `newsmirror run` on a mirror large enough that `_posts/` is listed beside the fetch: the build that ends the run
 // is told which posts the fetch wrote, and writes what a full build of the same posts writes.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import command from "../../../src/cli/commands/run.js";
 import { beginListing } from "../../../src/site/post-listing.js";
-import { startFeedFarm, type FeedFarm } from "../../support/feed-farm.js";
+import { useFarmMirrors } from "../../support/farm-mirror.js";
 import { sharedPath } from "../../support/paths.js";
 import { expectSameTree, mustBuild, readTree } from "../../support/site-tree.js";
 import { captureIo } from "./archive-commands-io.js";
@@ -16,20 +15,11 @@ const CORPUS = sharedPath("corpus/posts");
 const POSTS = 5_000;
 const START = Date.UTC(2015, 0, 1);
 
-let farm: FeedFarm;
-const temps: string[] = [];
-beforeAll(async () => {
-  farm = await startFeedFarm(3, 5);
-});
-afterAll(async () => {
-  await farm.close();
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const mirrors = useFarmMirrors(3, 5);
 
 /** A mirror of `POSTS` corpus posts under new dates and names, 20 minutes apart, with short bodies, built once. */
 async function builtMirror(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "nm-run-"));
-  temps.push(dir);
+  const dir = mirrors.tempDir("nm-run-");
   const corpus = readdirSync(CORPUS).filter((name) => name.endsWith(".md")).sort().map((name) => ({ name, text: readFileSync(join(CORPUS, name), "utf8") }));
   mkdirSync(join(dir, "_posts"));
   for (let i = 0; i < POSTS; i++) {
@@ -40,8 +30,7 @@ async function builtMirror(): Promise<string> {
     writeFileSync(join(dir, "_posts", `${iso.slice(0, 10)}-${name.slice(11, -3)} ${i}.md`), post);
   }
   // Sources the mirror has posts of: a new source's first post sends a build the whole way.
-  writeFileSync(join(dir, "subs.json"), JSON.stringify(farm.feedUrls.map((url, i) => ({ site: ["BBC", "美国之音", "联合早报"][i], url }))));
-  writeFileSync(join(dir, "newsmirror.yml"), "defaults:\n  images: hotlink\n");
+  mirrors.subscribe(dir, ["BBC", "美国之音", "联合早报"]);
   await mustBuild({ dir });
   return dir;
 }
@@ -56,8 +45,7 @@ describe("newsmirror run", () => {
     expect(await command.run(["--dir", dir], io)).toBe(0);
     expect(io.out()).toMatch(/site: \d+ pages, \d+ written, 0 removed in [\d.]+ s \(new posts only\)/);
     expect(readdirSync(join(dir, "_posts"))).toHaveLength(POSTS + 15);
-    const fresh = mkdtempSync(join(tmpdir(), "nm-run-full-"));
-    temps.push(fresh);
+    const fresh = mirrors.tempDir("nm-run-full-");
     cpSync(join(dir, "_posts"), join(fresh, "_posts"), { recursive: true });
     await mustBuild({ dir: fresh, full: true });
     expectSameTree(readTree(join(dir, "_site")), readTree(join(fresh, "_site")));
