@@ -217,6 +217,15 @@ class WritableArchive implements Archive {
     return this.parts.ledger.isKnown(link, guid);
   }
 
+  /** Tells the listener of a post file; its failure is not the write's (the post is in place and gets recorded). */
+  private tell(fileName: string): void {
+    try {
+      this.onPostFile?.(fileName);
+    } catch {
+      // `postFiles` lists the file all the same.
+    }
+  }
+
   isUnchanged(link: string, guid: string | null, title: string): Promise<boolean> {
     return isUnchangedKnown(this.parts, link, guid, title);
   }
@@ -249,7 +258,7 @@ class WritableArchive implements Archive {
     }
     const placed = await placePost(this.parts, input, this.pending, prepared, (fileName) => {
       this.postFiles.created.push(fileName);
-      this.onPostFile?.(fileName);
+      this.tell(fileName);
     });
     if (!placed.ok) return placed;
     if (this.pending.length >= CHECKPOINT_EVERY) {
@@ -274,7 +283,7 @@ class WritableArchive implements Archive {
       const written = await writeFileAtomically(join(this.dir, POSTS_DIR, fileName), replaced);
       // Even a failed write may have renamed its file into place before its folder's fsync failed.
       if (!this.postFiles.rewritten.includes(fileName)) this.postFiles.rewritten.push(fileName);
-      this.onPostFile?.(fileName);
+      this.tell(fileName);
       return written.ok ? ok(true) : written;
     });
     this.queue = next.catch(() => undefined);

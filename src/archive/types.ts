@@ -60,8 +60,9 @@ export interface ArchiveState {
 
 /**
  * The post files under `_posts/` an open archive created or rewrote since it was opened (staged posts of a
- * killed run are placed before that), as soon as each is in place. A build that began listing the folder when
- * the archive opened learns from these what it could not have seen.
+ * killed run are placed before that), as soon as each is in place (a rewrite that failed too: its file may have
+ * been replaced). A build that began listing the folder when the archive opened learns from these what it could
+ * not have seen.
  */
 export interface PostFileChanges {
   created: string[];

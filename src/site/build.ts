@@ -222,7 +222,7 @@ async function buildFromSummary(input: Omit<RecentInput, "added" | "out" | "unch
   if (summary.out !== input.outRoot || summary.placeKey !== input.placeKey || summary.siteHash !== input.siteHash || !existsSync(join(input.outRoot, "index.html"))) return null;
   // While the worker reads the folder (unless begun while `newsmirror run` fetched): the story cache and its
   // stories, and the newest month, which new posts almost always reach.
-  const early = prepared?.summary === summary && prepared.storyStamp === fileStamp(input.storyFile) ? prepared.early : beginEarly(input.manifestDir, input.storyFile, summary);
+  const early = prepared && prepared.storyStamp === fileStamp(input.storyFile) ? prepared.early : beginEarly(input.manifestDir, input.storyFile, summary);
   let delta;
   try {
     delta = await listing.delta;

@@ -1,7 +1,6 @@
-// What `newsmirror run` does for its build while the sources are fetched (the thread mostly waits on the network
-// then): it reads the last build's summary, its story links and the newest month, and the story text of each post
-// the fetch writes. At 100,000 posts and 100 new posts that is 0.25 to 0.3 s the build after the fetch no longer
-// spends.
+// What `newsmirror run` reads for its build before and during the fetch (build-after-fetch.ts): the last build's
+// summary, its story links and the newest month, and the story text of each post the fetch writes. At 100,000 posts
+// and 100 new posts that is 0.25 to 0.3 s the build after the fetch no longer spends.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parsePost } from "../archive/index.js";

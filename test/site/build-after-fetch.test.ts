@@ -5,11 +5,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMirror } from "../../src/ingest/index.js";
 import { beginBuildAfterFetch, type BuildAfterFetch } from "../../src/site/build-after-fetch.js";
+import { MANIFEST_DIR } from "../../src/site/manifest.js";
+import { indexIn, listHere, type PostListing } from "../../src/site/post-listing.js";
 import { useFarmMirrors } from "../support/farm-mirror.js";
 import { sharedPath } from "../support/paths.js";
 import { expectSameTree, mustBuild, readTree } from "../support/site-tree.js";
 
 const SOURCES = ["BBC", "美国之音", "联合早报"];
+const listAtOnce = (dir: string): PostListing => listHere(join(dir, "_posts"), indexIn(join(dir, MANIFEST_DIR)));
 const mirrors = useFarmMirrors(3, 5);
 
 /** A built mirror of the corpus posts of the farm's sources, and the farm's feeds as its sources. */
@@ -33,7 +36,8 @@ describe("beginBuildAfterFetch", () => {
     const heard: string[] = [];
     const fetched = await runMirror({
       dir,
-      onArchiveOpen: () => (after = beginBuildAfterFetch(dir)),
+      // Listed at once, before the fetch writes: only being told of the new posts can find them.
+      onArchiveOpen: () => (after = beginBuildAfterFetch(dir, listAtOnce)),
       onPostFile: (fileName) => {
         heard.push(fileName);
         after?.onPostFile(fileName);
@@ -50,5 +54,14 @@ describe("beginBuildAfterFetch", () => {
     cpSync(join(dir, "_posts"), join(fresh, "_posts"), { recursive: true });
     await mustBuild({ dir: fresh, full: true, search: false });
     expectSameTree(readTree(join(dir, "_site")), readTree(join(fresh, "_site")));
+  }, 60_000);
+
+  it("lists the folder itself when a file it is told of cannot be statted", async () => {
+    const dir = await builtMirror();
+    const after = beginBuildAfterFetch(dir, listAtOnce);
+    const [name] = readdirSync(join(dir, "_posts"));
+    // A name below a file: stat fails with ENOTDIR, not ENOENT.
+    const built = await after.build({ created: [`${name}/below.md`], rewritten: [] }, { search: false });
+    expect(built.ok && built.value.scope).toBe("unchanged");
   }, 60_000);
 });

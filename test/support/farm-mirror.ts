@@ -7,7 +7,6 @@ import { afterAll, beforeAll } from "vitest";
 import { startFeedFarm, type FeedFarm } from "./feed-farm.js";
 
 export interface FarmMirrors {
-  farm: () => FeedFarm;
   /** A new temporary folder, removed after the file's tests. */
   tempDir: (prefix: string) => string;
   /** Makes the farm's feeds the sources of the mirror in `dir`, named `sites`; feeds only (no pages, no images). */
@@ -26,7 +25,6 @@ export function useFarmMirrors(feeds: number, perFeed: number): FarmMirrors {
     for (const dir of temps) rmSync(dir, { recursive: true, force: true });
   });
   return {
-    farm: () => farm!,
     tempDir: (prefix) => {
       const dir = mkdtempSync(join(tmpdir(), prefix));
       temps.push(dir);

@@ -30,7 +30,7 @@ const command: Command = {
       io.stdout(`created a mirror with the default sources in ${dir}\n`);
     }
     // The build begins once the mirror is open, while the sources are fetched (build-after-fetch.ts): at 100,000
-    // posts it then takes about half the time a build on its own does.
+    // posts it then takes about half the time, by its own clock, that a build run on its own does.
     let after: BuildAfterFetch | undefined;
     try {
       const hooks = { onArchiveOpen: () => void (after = beginBuildAfterFetch(dir)), onPostFile: (fileName: string) => after?.onPostFile(fileName) };
