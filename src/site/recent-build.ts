@@ -6,7 +6,7 @@
 // find an edit. The story cache it may save by then is keyed by the posts it holds, so it stays right.
 import type { SiteConfig } from "./config.js";
 import { clearPending, notePending } from "./pending-pages.js";
-import { fileStamp, loadMonths, monthOf, writeManifest, type ManifestSummary, type MonthContent, type PostIndex, type StoredMonth } from "./manifest.js";
+import { fileStamp, loadMonths, monthOf, spliceJoined, writeManifest, type ManifestSummary, type MonthContent, type PostIndex, type StoredMonth } from "./manifest.js";
 import type { OutputDir } from "./output-dir.js";
 import { readPostHtml, type HtmlCache } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
@@ -125,6 +125,12 @@ function mergedIndex(index: PostIndex, layout: RecentLayout): PostIndex {
       merged.mtimes[g] = post.mtimeMs;
       merged.paths[g] = post.path;
     }
+  }
+  // What the save stores, made from what it read: the new entries spliced in.
+  if (index.joined) {
+    const names = spliceJoined(index.joined.names, index.names, layout.from, (j) => layout.added[j]!.fileName);
+    const paths = index.joined.paths === null || layout.added.some((post) => post.path.includes("\0")) ? null : spliceJoined(index.joined.paths, index.paths, layout.from, (j) => layout.added[j]!.path);
+    if (names !== null) merged.joined = { names, paths };
   }
   return merged;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { serialize } from "node:v8";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isSameFile, loadManifest, loadSummary, monthOf, saveManifest, updatePosts, type SiteManifest } from "../../src/site/manifest.js";
+import { isSameFile, loadManifest, loadSummary, monthOf, saveManifest, updatePosts, type SiteManifest, spliceJoined } from "../../src/site/manifest.js";
 import type { PostSummary } from "../../src/site/post-record.js";
 
 const dir = mkdtempSync(join(tmpdir(), "newsmirror-manifest-"));
@@ -177,5 +177,26 @@ describe("the site manifest", () => {
     ["mtime changed", 10, 2, false],
   ])("isSameFile: %s", (_reason, size, mtime, same) => {
     expect(isSameFile(post, size, mtime)).toBe(same);
+  });
+});
+
+describe("spliceJoined", () => {
+  const old = ["2024-01-01-a.md", "2024-01-02-b.md", "2024-01-03-c.md"];
+  const added = ["x.md", "y.md"];
+  it.each([
+    ["after every old entry", [0, 1, 2, -1, -2]],
+    ["before them", [-1, -2, 0, 1, 2]],
+    ["among them", [0, -1, 1, -2, 2]],
+    ["with no old entry", [-1, -2]],
+    ["with none added", [0, 1, 2]],
+  ])("puts new entries %s as a join of the whole list would", (_where, from) => {
+    const oldHere = from.some((i) => i >= 0) ? old : [];
+    const whole = from.map((i) => (i >= 0 ? oldHere[i]! : added[-1 - i]!)).join("\0");
+    expect(spliceJoined(oldHere.join("\0"), oldHere, from, (j) => added[j]!)).toBe(whole);
+  });
+
+  it("gives null for old entries out of order or left out", () => {
+    expect(spliceJoined(old.join("\0"), old, [1, 0, 2], (j) => added[j]!)).toBeNull();
+    expect(spliceJoined(old.join("\0"), old, [0, 2, -1], (j) => added[j]!)).toBeNull();
   });
 });
