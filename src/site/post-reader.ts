@@ -1,7 +1,8 @@
 // Reads `_posts/` for the site: every post file's record, reparsing only files changed since the last build.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parsePost } from "../archive/index.js";
+import { parsePost, type Post } from "../archive/index.js";
+import type { Result } from "../result.js";
 import type { SiteConfig } from "./config.js";
 import { isSameFile } from "./manifest.js";
 import { listPostFiles, type FileStat } from "./post-files.js";
@@ -41,6 +42,15 @@ export function sortOutCached(files: readonly FileStat[], cache: Map<string, Pos
 }
 
 /**
+ * The post file `fileName` under `postsDir`, read and parsed as every build reads it: its bytes (a post's hash is
+ * made of them, `postHash`) and the parse. Throws when the file cannot be read.
+ */
+export function readPostFile(postsDir: string, fileName: string): { bytes: Buffer; parsed: Result<Post> } {
+  const bytes = readFileSync(join(postsDir, fileName));
+  return { bytes, parsed: parsePost(bytes.toString("utf8"), fileName.replace(/^.*\//, "")) };
+}
+
+/**
  * Reads, parses and places `files`; a file that cannot be read or parsed goes to `unreadable` with the reason.
  * The article HTML goes to `htmlCache`, for the render that follows.
  */
@@ -50,16 +60,14 @@ export function readPosts(postsDir: string, files: readonly FileStat[], config: 
   // Read one after another with sync calls: async reads cost four thread-pool round trips per file (open,
   // stat, read, close), measured at a third of a full build's reading time, and the page cache serves the rest.
   for (const file of files) {
-    let bytes: Buffer;
-    let text: string;
+    let read: ReturnType<typeof readPostFile>;
     try {
-      bytes = readFileSync(join(postsDir, file.fileName));
-      text = bytes.toString("utf8");
+      read = readPostFile(postsDir, file.fileName);
     } catch (error) {
       unreadable.push({ fileName: file.fileName, message: `cannot read: ${(error as Error).message}` });
       continue;
     }
-    const parsed = parsePost(text, file.fileName.replace(/^.*\//, ""));
+    const { bytes, parsed } = read;
     if (!parsed.ok) {
       unreadable.push({ fileName: file.fileName, message: parsed.failure.message });
       continue;
@@ -144,7 +152,7 @@ export class HtmlCache {
 /** The article HTML of one post, read again from disk ("" when it vanished or no longer parses). */
 export async function readPostHtml(postsDir: string, fileName: string): Promise<string> {
   try {
-    const parsed = parsePost(readFileSync(join(postsDir, fileName), "utf8"), fileName.replace(/^.*\//, ""));
+    const { parsed } = readPostFile(postsDir, fileName);
     return parsed.ok ? parsed.value.html : "";
   } catch {
     return "";
