@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
+import { boundHeapGrowth, BOUNDED_HEAP_PAGES } from "./heap-growth.js";
 import { emptyManifest, fileStamp, loadManifest, loadSummary, MANIFEST_DIR, saveManifest, updatePosts } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
@@ -394,7 +395,12 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
       workersWanted = workerCount(toRender.reduce((n, page) => (page.kind === "post" ? n + 1 : n), 0), options.workers);
       pool = workersWanted > 0 ? createRenderPool(setup, workersWanted) : Promise.resolve(null);
     }
-    await renderAndWrite(plan, ctx, out, toRender, pages, { pool, size: workersWanted, readBy });
+    const restoreHeap = toRender.length >= BOUNDED_HEAP_PAGES ? boundHeapGrowth() : undefined;
+    try {
+      await renderAndWrite(plan, ctx, out, toRender, pages, { pool, size: workersWanted, readBy });
+    } finally {
+      restoreHeap?.();
+    }
     // Plan paths are distinct, so more recorded pages than planned ones means some are no longer planned.
     if (pages.size > plan.pages.length || writtenShort.length > 0) {
       const plannedPaths = new Set(plan.pages.map((page) => page.path));

@@ -5,6 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { Liquid, type Template } from "liquidjs";
 import { fail, ok, type Result } from "../result.js";
+import { memoizeIncludes } from "./include-memo.js";
 import { DEFAULT_THEME_DIR } from "./theme-dir.js";
 
 interface Layout {
@@ -102,6 +103,7 @@ export async function loadTheme(mirrorDir: string, themeDir = DEFAULT_THEME_DIR,
   const liquid = new Liquid({ templates, jekyllInclude: true, dynamicPartials: false, cache: true, strictFilters: false });
   liquid.registerFilter("relative_url", relativeUrlFilter);
   liquid.registerFilter("absolute_url", absoluteUrlFilter);
+  memoizeIncludes(liquid, templates);
   const layouts = new Map<string, Layout>();
   for (const [name, { file, text }] of layoutFiles) {
     hash.update(`layout ${name}\0`).update(text);
