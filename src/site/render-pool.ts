@@ -36,7 +36,7 @@ export interface StartingPool {
 /** Workers that failed or exited after they said they were ready, before or while the pool used them. */
 const gone = new WeakSet<Worker>();
 
-/** A render worker: it holds the theme and two batches of posts; a small heap keeps the build's peak memory down. */
+/** A render worker: it holds the theme and a few batches of posts; a small heap keeps the build's peak memory down. */
 function newWorker(setup: WorkerSetup): Worker {
   return moduleWorker("render-worker", setup, WORKER_HEAP_MB);
 }
