@@ -26,7 +26,7 @@ export { formatPost } from "./post-format.js";
  * Reads a post back; never throws, a failure (`archive.bad-post`) names the file and field.
  * @example parsePost(text, "2023-12-07-王毅會緬甸外長談電信詐騙 一同表態堅決打擊.md")
  */
-export { parsePost } from "./post-parse.js";
+export { parsePost, parsePostBytes } from "./post-parse.js";
 
 /**
  * The file name of a post: `YYYY-MM-DD-<title cut at 50>.md`, safe on every file system.

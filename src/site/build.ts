@@ -11,7 +11,7 @@ import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
 import { unknownPlaceholders } from "./permalink.js";
 import { filesOf, statPostFiles, type FileStat } from "./post-files.js";
 import { beginListing, indexOfSummary, listHere, type PostListing } from "./post-listing.js";
-import { byFileName, HtmlCache, readPostHtml, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
+import { byFileName, HtmlCache, keptOrReadText, readArticle, readPosts, scanPosts, type PostScan, type Unreadable } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { clearPending, notePending, readPending } from "./pending-pages.js";
 import { stillPrepared, type PreparedBuild } from "./prepared-build.js";
@@ -91,8 +91,8 @@ type PostPage = Extract<PlannedPage, { kind: "post" }>;
 const YIELD_MS = 5;
 /** Batches a render worker holds at once: it starts the next while the main thread has yet to see the last. */
 const IN_FLIGHT = 3;
-/** Article HTML kept between scan and render (UTF-16 chars, about 2 bytes each): about 5,000 median posts. */
-const HTML_CACHE_CHARS = 16_000_000;
+/** Article HTML kept between scan and render, in bytes: about 5,000 median posts. */
+const HTML_CACHE_BYTES = 32_000_000;
 /**
  * Bumped whenever the code renders any page or feed entry differently: the next build then renders every page
  * again. Otherwise a page whose inputs did not change, and a feed entry a build of new posts reuses, stay as the
@@ -330,13 +330,13 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   const storyFile = join(dir, STORY_FILE);
   if (summary) {
     const quick = await buildFromSummary({
-      summary, manifestDir, postsDir, storyFile, config, theme, siteHash, placeKey, htmlCache: new HtmlCache(HTML_CACHE_CHARS), outRoot,
+      summary, manifestDir, postsDir, storyFile, config, theme, siteHash, placeKey, htmlCache: new HtmlCache(HTML_CACHE_BYTES), outRoot,
       searchScripts, toggle, searchStateDir: options.search === false ? undefined : searchStateDir,
       sitemapLimit: options.sitemapLimit, written: writtenShort,
     }, listing, prepared, started, clock);
     if (quick) return quick;
   }
-  const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
+  const htmlCache = new HtmlCache(HTML_CACHE_BYTES);
   // The summary read above, when there is one.
   const previous = full ? emptyManifest(outRoot) : await loadManifest(manifestDir, outRoot, summary ?? loadSummary(manifestDir));
   // Written since the last build recorded them: rendered again if planned (no recorded inputs to reuse), and
@@ -369,7 +369,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   const scanned = clock();
   let stories;
   try {
-    stories = await linkPostStories(storyFile, scan.posts, async (fileName) => htmlCache.peek(fileName) ?? readPostHtml(postsDir, fileName), { postsDir });
+    stories = await linkPostStories(storyFile, scan.posts, (fileName) => keptOrReadText(htmlCache, postsDir, fileName), { postsDir });
   } catch (error) {
     await (await pool)?.close();
     return ioFailure(error, `saving ${storyFile}`);
@@ -392,7 +392,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
       plan,
       config,
       theme,
-      loadHtml: async (post: PostSummary) => htmlCache.take(post.fileName) ?? readPostHtml(postsDir, post.fileName),
+      loadHtml: async (post: PostSummary) => htmlCache.take(post.fileName) ?? readArticle(postsDir, post.fileName),
       takeHtml: (post: PostSummary) => htmlCache.take(post.fileName),
       searchScripts,
       toggle,

@@ -1,8 +1,9 @@
 // Reads `_posts/` for the site: every post file's record, reparsing only files changed since the last build.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parsePost, type Post } from "../archive/index.js";
-import type { Result } from "../result.js";
+import { parsePost, parsePostBytes, type Post } from "../archive/index.js";
+import { ok, type Result } from "../result.js";
+import { articleText, type ArticleHtml } from "./article-html.js";
 import type { SiteConfig } from "./config.js";
 import { isSameFile } from "./manifest.js";
 import { listPostFiles, type FileStat } from "./post-files.js";
@@ -50,6 +51,16 @@ export function readPostFile(postsDir: string, fileName: string): { bytes: Buffe
   return { bytes, parsed: parsePost(bytes.toString("utf8"), fileName.replace(/^.*\//, "")) };
 }
 
+/** `readPostFile` for a page: the HTML is left as bytes when the file is UTF-8 (`parsePostBytes`). */
+export function readPostArticle(postsDir: string, fileName: string): { bytes: Buffer; parsed: Result<{ post: Omit<Post, "html">; html: ArticleHtml }> } {
+  const bytes = readFileSync(join(postsDir, fileName));
+  const baseName = fileName.replace(/^.*\//, "");
+  const read = parsePostBytes(bytes, baseName);
+  if (read !== null) return { bytes, parsed: read };
+  const parsed = parsePost(bytes.toString("utf8"), baseName);
+  return { bytes, parsed: parsed.ok ? ok({ post: parsed.value, html: parsed.value.html }) : parsed };
+}
+
 /**
  * Reads, parses and places `files`; a file that cannot be read or parsed goes to `unreadable` with the reason.
  * The article HTML goes to `htmlCache`, for the render that follows.
@@ -60,9 +71,9 @@ export function readPosts(postsDir: string, files: readonly FileStat[], config: 
   // Read one after another with sync calls: async reads cost four thread-pool round trips per file (open,
   // stat, read, close), measured at a third of a full build's reading time, and the page cache serves the rest.
   for (const file of files) {
-    let read: ReturnType<typeof readPostFile>;
+    let read: ReturnType<typeof readPostArticle>;
     try {
-      read = readPostFile(postsDir, file.fileName);
+      read = readPostArticle(postsDir, file.fileName);
     } catch (error) {
       unreadable.push({ fileName: file.fileName, message: `cannot read: ${(error as Error).message}` });
       continue;
@@ -72,7 +83,7 @@ export function readPosts(postsDir: string, files: readonly FileStat[], config: 
       unreadable.push({ fileName: file.fileName, message: parsed.failure.message });
       continue;
     }
-    posts.push(summarizePost(recordOfPost(parsed.value, file.fileName, file.size, file.mtimeMs, bytes), config));
+    posts.push(summarizePost(recordOfPost(parsed.value.post, file.fileName, file.size, file.mtimeMs, bytes), config));
     htmlCache?.keep(file.fileName, parsed.value.html);
   }
   return { posts, unreadable };
@@ -122,37 +133,58 @@ export async function scanPosts(
 }
 
 /**
- * Article HTML kept from the scan for the render that follows, up to a byte budget: a full build of 10,000
+ * Article HTML kept from the scan for the render that follows, up to a budget in bytes: a full build of 10,000
  * posts reads each file once, while at 100,000 posts memory stays bounded and the rest is reread.
  */
 export class HtmlCache {
-  private readonly map = new Map<string, string>();
+  private readonly map = new Map<string, ArticleHtml>();
   private size = 0;
-  constructor(private readonly budgetChars: number) {}
-  keep(fileName: string, html: string): void {
-    if (this.size + html.length > this.budgetChars) return;
+  constructor(private readonly budgetBytes: number) {}
+  keep(fileName: string, html: ArticleHtml): void {
+    if (this.size + weight(html) > this.budgetBytes) return;
     this.map.set(fileName, html);
-    this.size += html.length;
+    this.size += weight(html);
   }
   /** The kept HTML, still kept. */
-  peek(fileName: string): string | undefined {
+  peek(fileName: string): ArticleHtml | undefined {
     return this.map.get(fileName);
   }
   /** The kept HTML, forgotten once taken (each post page is rendered once). */
-  take(fileName: string): string | undefined {
+  take(fileName: string): ArticleHtml | undefined {
     const html = this.map.get(fileName);
     if (html !== undefined) {
       this.map.delete(fileName);
-      this.size -= html.length;
+      this.size -= weight(html);
     }
     return html;
   }
 }
 
-/** The article HTML of one post, read again from disk ("" when it vanished or no longer parses). */
+/** The memory kept HTML takes: V8 holds text in 2 bytes a character (1 for Latin-1 only, rare with CJK). */
+function weight(html: ArticleHtml): number {
+  return typeof html === "string" ? html.length * 2 : html.byteLength;
+}
+
+/** The article HTML of one post as text, read again from disk ("" when it vanished or no longer parses). */
 export async function readPostHtml(postsDir: string, fileName: string): Promise<string> {
   try {
     const { parsed } = readPostFile(postsDir, fileName);
+    return parsed.ok ? parsed.value.html : "";
+  } catch {
+    return "";
+  }
+}
+
+/** The article HTML of a post as text (story links want text): kept in `cache`, else read again. */
+export async function keptOrReadText(cache: HtmlCache, postsDir: string, fileName: string): Promise<string> {
+  const kept = cache.peek(fileName);
+  return kept === undefined ? readPostHtml(postsDir, fileName) : articleText(kept);
+}
+
+/** The article HTML of one post for its page, read again from disk (`readPostArticle`; "" as `readPostHtml`). */
+export async function readArticle(postsDir: string, fileName: string): Promise<ArticleHtml> {
+  try {
+    const { parsed } = readPostArticle(postsDir, fileName);
     return parsed.ok ? parsed.value.html : "";
   } catch {
     return "";

@@ -44,18 +44,18 @@ export function postLanguage(title: string): string {
 }
 
 /** A parsed post's hash: it changes whenever anything a page shows of it may have. */
-export function postHash(post: Post, bytes?: Uint8Array): string {
-  // The file's bytes, when at hand, stand for everything in it (cheaper than turning the HTML back into UTF-8).
+export function postHash(post: Omit<Post, "html">, bytes: Uint8Array): string {
+  // The file's bytes stand for everything in it (cheaper than turning the HTML back into UTF-8).
   return createHash("sha1")
     .update(JSON.stringify([post.title, post.date.getTime(), post.author, post.site, post.from, post.comments, post.categories, post.linkTitle, post.layout]))
     .update("\0")
-    .update(bytes ?? post.html)
+    .update(bytes)
     .digest("base64url")
     .slice(0, 22);
 }
 
 /** The record of a parsed post; `size`/`mtimeMs` identify the file version it was read from. */
-export function recordOfPost(post: Post, fileName: string, size: number, mtimeMs: number, bytes?: Uint8Array): PostRecord {
+export function recordOfPost(post: Omit<Post, "html">, fileName: string, size: number, mtimeMs: number, bytes: Uint8Array): PostRecord {
   const hash = postHash(post, bytes);
   return {
     fileName,

@@ -4,11 +4,12 @@
 // caller builds the whole site: before it writes anything, when the change is one it cannot place; after it
 // wrote pages (listed in `written`, which the whole way renders again or removes), when the listing's stats
 // find an edit. The story cache it may save by then is keyed by the posts it holds, so it stays right.
+import type { ArticleHtml } from "./article-html.js";
 import type { SiteConfig } from "./config.js";
 import { clearPending, notePending } from "./pending-pages.js";
 import { fileStamp, loadMonths, monthOf, spliceJoined, writeManifest, type ManifestSummary, type MonthContent, type PostIndex, type StoredMonth } from "./manifest.js";
 import type { OutputDir } from "./output-dir.js";
-import { readPostHtml, type HtmlCache } from "./post-reader.js";
+import { keptOrReadText, readArticle, type HtmlCache } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { layoutRecent, needPosts, planRecent, type RecentLayout } from "./recent-plan.js";
 import { renderPage, type RenderContext } from "./render-page.js";
@@ -185,7 +186,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
     if (!post) return null;
     storyPosts.push({ fileName: post.fileName, site: post.site, time: post.time, hash: post.hash });
   }
-  const readHtml = async (fileName: string): Promise<string> => input.htmlCache.peek(fileName) ?? readPostHtml(input.postsDir, fileName);
+  const readHtml = (fileName: string): Promise<string> => keptOrReadText(input.htmlCache, input.postsDir, fileName);
   const relinked = await relinkWindows(storyPosts, cache, readHtml, touchedWindows);
   // A window left out of the cache (a member could not be read) has clusters the links below would miss.
   // (Every touched window has members: the new post it came from is among `storyPosts`.)
@@ -248,12 +249,12 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
     }
   }
   // The feeds of a source show the same 50 posts in three formats: each post is read once.
-  const articles = new Map<string, Promise<string>>();
+  const articles = new Map<string, Promise<ArticleHtml>>();
   const ctx: RenderContext = {
     plan, config, theme: input.theme,
     loadHtml: async (post) => {
       let html = articles.get(post.fileName);
-      if (html === undefined) articles.set(post.fileName, (html = Promise.resolve(input.htmlCache.take(post.fileName) ?? readPostHtml(input.postsDir, post.fileName))));
+      if (html === undefined) articles.set(post.fileName, (html = Promise.resolve(input.htmlCache.take(post.fileName) ?? readArticle(input.postsDir, post.fileName))));
       return html;
     },
     takeHtml: (post) => input.htmlCache.take(post.fileName),

@@ -1,4 +1,5 @@
 // A post page as a self-contained job: the post, its neighbours and its HTML, so another thread can render it.
+import type { ArticleHtml } from "./article-html.js";
 import type { SiteConfig } from "./config.js";
 import type { PagePlan, PlannedPage } from "./page-plan.js";
 import type { FileStat } from "./post-files.js";
@@ -16,11 +17,11 @@ export interface PostJob {
   also: PostSummary[];
   sourceKey: string;
   /** The article HTML when the main thread has it at hand; null: the worker reads it from `_posts/`. */
-  html: string | null;
+  html: ArticleHtml | null;
 }
 
 /** The job for a planned post page. */
-export function postJobOf(plan: PagePlan, page: Extract<PlannedPage, { kind: "post" }>, keys: Map<string, string>, html: string | null): PostJob {
+export function postJobOf(plan: PagePlan, page: Extract<PlannedPage, { kind: "post" }>, keys: Map<string, string>, html: ArticleHtml | null): PostJob {
   const post = plan.posts[page.post]!;
   return {
     path: page.path,

@@ -1,12 +1,13 @@
 // One planned page to its bytes: the Liquid scope each kind of page gets, the layouts, the feeds.
 import { escapeHtml } from "../feed/index.js";
+import { articleText, type ArticleHtml } from "./article-html.js";
 import type { CommentsConfig, SiteConfig } from "./config.js";
 import { reusedItems, spliced } from "./feed-entries.js";
 import { originalLink, renderAtom, renderJsonFeed, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type FeedItem } from "./mirror-feeds.js";
 import type { PagePlan, PageLink, PlannedPage } from "./page-plan.js";
 import type { PostSummary } from "./post-record.js";
 import { absoluteUrl, relativeHref, rootPrefix } from "./relative-link.js";
-import { renderWithLayouts, type Theme } from "./theme.js";
+import { renderAroundBytes, renderWithLayouts, type Theme } from "./theme.js";
 import { localTime, utcTime } from "./time-zone.js";
 
 export interface RenderContext {
@@ -14,9 +15,9 @@ export interface RenderContext {
   config: SiteConfig;
   theme: Theme;
   /** The article HTML of a post, read from `_posts/` when a page needs it. */
-  loadHtml: (post: PostSummary) => Promise<string>;
+  loadHtml: (post: PostSummary) => Promise<ArticleHtml>;
   /** The article HTML if it is at hand without reading (kept from the scan), else undefined. */
-  takeHtml?: (post: PostSummary) => string | undefined;
+  takeHtml?: (post: PostSummary) => ArticleHtml | undefined;
   /** Scripts the search page loads, in order, from `assets/` (those present). */
   searchScripts: string[];
   /** Whether `assets/toggle.js` (the 简/繁 toggle) is part of the site. */
@@ -144,13 +145,27 @@ function link(from: string, target: PageLink | null): Record<string, string> | n
   return target ? { href: relativeHref(from, target.path), label: target.label } : null;
 }
 
-function render(ctx: RenderContext, layout: string, page: Record<string, unknown>, content = ""): string {
+function siteOf(ctx: RenderContext): Record<string, unknown> {
   let site = siteScopes.get(ctx);
   if (!site) {
     site = siteScope(ctx);
     siteScopes.set(ctx, site);
   }
-  return renderWithLayouts(ctx.theme, layout, content, { site, page });
+  return site;
+}
+
+function render(ctx: RenderContext, layout: string, page: Record<string, unknown>, content = ""): string {
+  return renderWithLayouts(ctx.theme, layout, content, { site: siteOf(ctx), page });
+}
+
+/** A post's article HTML as text (feeds escape it or put it in JSON). */
+async function loadText(ctx: RenderContext, post: PostSummary): Promise<string> {
+  return articleText(await ctx.loadHtml(post));
+}
+
+/** `render` with the HTML as bytes: the page's text is made around them (`renderAroundBytes`). */
+function renderAround(ctx: RenderContext, layout: string, page: Record<string, unknown>, content: Uint8Array): Uint8Array {
+  return renderAroundBytes(ctx.theme, layout, content, { site: siteOf(ctx), page });
 }
 
 /** Feed items per feed source, shared by its Atom, RSS and JSON renderings within one build. */
@@ -165,13 +180,13 @@ function feedItems(ctx: RenderContext, key: string, indexes: number[]): Promise<
   const memoKey = `${key}\u0000${indexes.join(",")}`;
   let items = memo.get(memoKey);
   if (!items) {
-    items = Promise.all(indexes.map(async (i) => ({ post: ctx.plan.posts[i]!, html: await ctx.loadHtml(ctx.plan.posts[i]!) })));
+    items = Promise.all(indexes.map(async (i) => ({ post: ctx.plan.posts[i]!, html: await loadText(ctx, ctx.plan.posts[i]!) })));
     memo.set(memoKey, items);
   }
   return items;
 }
 
-async function renderPost(ctx: RenderContext, page: Extract<PlannedPage, { kind: "post" }>): Promise<string> {
+async function renderPost(ctx: RenderContext, page: Extract<PlannedPage, { kind: "post" }>): Promise<string | Uint8Array> {
   const post = ctx.plan.posts[page.post]!;
   const date = new Date(post.time);
   const scope = commonPage(ctx, page, post.title);
@@ -188,7 +203,8 @@ async function renderPost(ctx: RenderContext, page: Extract<PlannedPage, { kind:
     categories: post.categories, tags: [post.site], url: post.url, layout: "post",
     feed: relativeHref(page.path, `source/${key}/feed.xml`), feed_title: post.site,
   });
-  return render(ctx, "post", scope, await ctx.loadHtml(post));
+  const html = await ctx.loadHtml(post);
+  return typeof html === "string" ? render(ctx, "post", scope, html) : renderAround(ctx, "post", scope, html);
 }
 
 /** The bytes of one planned page: its text, its bytes (a feed made with `lastFeed`), or the file to copy. */
@@ -236,7 +252,7 @@ export async function renderPage(ctx: RenderContext, page: PlannedPage): Promise
       const spec = { config, title, selfPath: page.path, listPath: page.listPath };
       const last = ctx.lastFeed?.(page.path);
       if (last === undefined) return renderFeed({ ...spec, items: await feedItems(ctx, page.source ?? "", page.posts) });
-      const { items, known } = await reusedItems(page.format, config, last, page.posts.map((i) => plan.posts[i]!), ctx.loadHtml);
+      const { items, known } = await reusedItems(page.format, config, last, page.posts.map((i) => plan.posts[i]!), (post) => loadText(ctx, post));
       return known.length === 0 ? renderFeed({ ...spec, items }) : spliced(renderFeed({ ...spec, items }), known, page.path);
     }
     case "sitemap":

@@ -1,14 +1,14 @@
 // A worker thread that renders and writes post pages (the bulk of a build) in parallel with the main thread.
 import { parentPort, workerData } from "node:worker_threads";
-import { HtmlCache, readClaimed, readPostHtml } from "./post-reader.js";
+import { HtmlCache, readArticle, readClaimed } from "./post-reader.js";
 import type { PostJob, WorkerScan, WorkerSetup } from "./render-job.js";
 import type { RenderContext } from "./render-page.js";
 
-/** Article HTML kept from this worker's reading for its renders (its heap is small; the rest is reread). */
-const HTML_CACHE_CHARS = 8_000_000;
+/** Article HTML kept from this worker's reading for its renders, in bytes (its heap is small; the rest is reread). */
+const HTML_CACHE_BYTES = 16_000_000;
 
 const setup = workerData as WorkerSetup;
-const htmlCache = new HtmlCache(HTML_CACHE_CHARS);
+const htmlCache = new HtmlCache(HTML_CACHE_BYTES);
 // Reading comes first, with only the reader loaded: the sooner this worker claims files, the more it reads.
 // Posts read here keep their HTML here: the main thread sends this worker their pages (RenderPool.sendTo).
 if (setup.scan) {
@@ -36,14 +36,14 @@ if (!themeResult.ok) {
       try {
         for (const job of jobs) {
           const { plan, page } = miniPlanOf(job);
-          const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async () => job.html ?? htmlCache.take(job.post.fileName) ?? readPostHtml(setup.postsDir, job.post.fileName), searchScripts: setup.searchScripts, toggle: setup.toggle };
+          const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async () => job.html ?? htmlCache.take(job.post.fileName) ?? readArticle(setup.postsDir, job.post.fileName), searchScripts: setup.searchScripts, toggle: setup.toggle };
           let text;
           try {
             text = await renderPage(ctx, page);
           } catch (error) {
             throw Object.assign(new Error(`${job.path}: ${(error as Error).message.split("\n")[0]}`), { code: "TEMPLATE" });
           }
-          if (typeof text !== "string") throw new Error(`${job.path} is not a page`);
+          if (typeof text !== "string" && !(text instanceof Uint8Array)) throw new Error(`${job.path} is not a page`);
           await out.write(job.path, text);
           done.push([job.path, job.inputs]);
         }

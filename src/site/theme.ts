@@ -1,10 +1,11 @@
 // The theme: Liquid layouts and includes (the mirror's own `_layouts/`, `_includes/` first, as in Jekyll),
 // compiled once, and the static assets to copy.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { Liquid, type Template } from "liquidjs";
 import { fail, ok, type Result } from "../result.js";
+import { articleText } from "./article-html.js";
 import { memoizeIncludes } from "./include-memo.js";
 import { DEFAULT_THEME_DIR } from "./theme-dir.js";
 
@@ -23,6 +24,8 @@ export interface Theme {
   assets: Array<{ path: string; file: string; hash: string }>;
   /** Hash of every layout, include and asset: a change re-renders the whole site. */
   hash: string;
+  /** Whether every layout and include uses `content` only as `{{ content }}` (`renderAroundBytes`). */
+  plainContent: boolean;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -58,6 +61,20 @@ function splitFrontMatter(text: string): { data: Record<string, string>; body: s
     if (pair) data[pair[1]!] = pair[2]!.replace(/^["']|["']$/g, "");
   }
   return { data, body: text.slice(match[0].length) };
+}
+
+/**
+ * Whether `sources` use the variable `content` only as a plain `{{ content }}`: a page made with a stand-in for it
+ * then holds the content's bytes where the stand-in is. A filter (`strip_html`, `size`, `slice`), a test or an
+ * assignment of it, or anything named `content` (`page.content`) says no.
+ */
+export function usesContentPlainly(sources: Iterable<string>): boolean {
+  for (const source of sources) {
+    for (const [tag] of source.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)) {
+      if (/\bcontent\b/.test(tag) && !/^\{\{-?\s*content\s*-?\}\}$/.test(tag)) return false;
+    }
+  }
+  return true;
 }
 
 /** Jekyll's `relative_url`, made relative to the page (its `page.root`), so the site works under any path. */
@@ -105,9 +122,11 @@ export async function loadTheme(mirrorDir: string, themeDir = DEFAULT_THEME_DIR,
   liquid.registerFilter("absolute_url", absoluteUrlFilter);
   memoizeIncludes(liquid, templates);
   const layouts = new Map<string, Layout>();
+  const layoutSources: string[] = [];
   for (const [name, { file, text }] of layoutFiles) {
     hash.update(`layout ${name}\0`).update(text);
     const { data, body } = splitFrontMatter(text.toString("utf8"));
+    layoutSources.push(body);
     try {
       const key = name.replace(/\.[^.]*$/, "");
       const { layout, ...rest } = data;
@@ -121,7 +140,8 @@ export async function loadTheme(mirrorDir: string, themeDir = DEFAULT_THEME_DIR,
     hash.update(`asset ${name} ${contentHash}\0`);
     return { path: `assets/${name}`, file, hash: contentHash };
   });
-  return ok({ liquid, layouts, assets, hash: hash.digest("base64url") });
+  const plainContent = usesContentPlainly([...layoutSources, ...Object.values(templates)]);
+  return ok({ liquid, layouts, assets, hash: hash.digest("base64url"), plainContent });
 }
 
 /**
@@ -138,4 +158,24 @@ export function renderWithLayouts(theme: Theme, name: string, content: string, s
     layout = layout.parent ? theme.layouts.get(layout.parent) : undefined;
   }
   return html;
+}
+
+/** Stands for a post's content in `renderAroundBytes`: no page holds it otherwise (a NUL and 18 random bytes). */
+const CONTENT_MARK = `\u0000content:${randomBytes(18).toString("base64url")}\u0000`;
+
+/**
+ * `renderWithLayouts` with the content as UTF-8 bytes: the layouts are rendered with a stand-in, and the page is
+ * the bytes before it, the content's own and the bytes after it, so the content is never decoded nor encoded again.
+ * The same bytes as rendering its text (`theme.plainContent` holds, and the stand-in came out once); otherwise
+ * that is what it does.
+ */
+export function renderAroundBytes(theme: Theme, name: string, content: Uint8Array, scope: Record<string, unknown>): Uint8Array {
+  if (theme.plainContent) {
+    const page = renderWithLayouts(theme, name, CONTENT_MARK, scope);
+    const at = page.indexOf(CONTENT_MARK);
+    if (at !== -1 && page.indexOf(CONTENT_MARK, at + 1) === -1) {
+      return Buffer.concat([Buffer.from(page.slice(0, at)), content, Buffer.from(page.slice(at + CONTENT_MARK.length))]);
+    }
+  }
+  return Buffer.from(renderWithLayouts(theme, name, articleText(content), scope));
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatPost, parsePost, type PostInput } from "../../src/archive/index.js";
+import { formatPost, parsePost, parsePostBytes, type PostInput } from "../../src/archive/index.js";
 import { cleanTitle, frontMatterTitle } from "../../src/archive/post-format.js";
 import { sharedPath } from "../support/paths.js";
 import { GOLDEN_FILE_NAME, goldenExpected, goldenInput } from "./golden-item.js";
@@ -125,5 +125,61 @@ describe("parsePost failures name the file and the field", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("parsePostBytes reads what parsePost reads, leaving the HTML as bytes", () => {
+  /** Both readings of `bytes`, the HTML as base64 (a deep comparison of large Buffers is slow). */
+  function both(bytes: Buffer, name: string): [unknown, unknown] {
+    const text = parsePost(bytes.toString("utf8"), name);
+    const read = parsePostBytes(bytes, name);
+    const shown = (result: typeof read): unknown => (result?.ok ? { post: result.value.post, html: result.value.html.toString("base64") } : result);
+    if (!text.ok) return [shown(read), text];
+    const { html, ...post } = text.value;
+    return [shown(read), { post, html: Buffer.from(html).toString("base64") }];
+  }
+
+  it("on every corpus post, and with CRLF line ends and a byte order mark", () => {
+    const names = readdirSync(CORPUS).filter((name) => name.endsWith(".md"));
+    for (const [i, name] of names.entries()) {
+      const bytes = readFileSync(CORPUS + name);
+      const [read, text] = both(bytes, name);
+      expect(read).toEqual(text);
+      if (i % 10 !== 0) continue;
+      const crlf = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bytes.toString("utf8").replace(/\r?\n/g, "\r\n"))]);
+      const [readCrlf, textCrlf] = both(crlf, name);
+      expect(readCrlf).toEqual(textCrlf);
+    }
+  });
+
+  it("on any text, failures included (fast-check)", () => {
+    // Non-ASCII where the two readings could part: after a fence (NBSP, U+3000 are whitespace to trimEnd), in
+    // the link line and the `from:` it is matched against (a "](" in it decides where the title ends), in fields
+    // and HTML.
+    const piece = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 12 }),
+      fc.constantFrom("---\n", "---\u00a0\n", "---\u3000\r\n", "\r\n", "\n", "\r", "date: 2020-01-01\n", "from: https://例.tw/新](聞\n", "title: 標題 \u3000\n", "<!--12-->\n", "[標題](https://例.tw/新](聞)\n------\n", "[a](b)\n------\n", "<div>\n", "\n</div>\n", "\ufeff"),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const [read, text] = both(Buffer.from(pieces.join("")), "x.md");
+        expect(read).toEqual(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("matches the link line against a non-ASCII `from:` with a \"](\" in it", () => {
+    const bytes = Buffer.from("---\ndate: 2020-01-01\nfrom: https://例.tw/新](聞\n---\n<!--1-->\n[標題](https://例.tw/新](聞)\n------\n\n<div>\n<p>文</p>\n</div>\n");
+    const read = parsePostBytes(bytes, "x.md");
+    expect(read?.ok && read.value.post.linkTitle).toBe("標題");
+    expect(read?.ok && read.value.html.toString()).toBe("<p>文</p>");
+    const [fromBytes, fromText] = both(bytes, "x.md");
+    expect(fromBytes).toEqual(fromText);
+  });
+
+  it("leaves bytes that are not UTF-8 to parsePost (decoding replaces them)", () => {
+    const bytes = Buffer.concat([Buffer.from("---\ndate: 2020-01-01\n---\n<p>"), Buffer.from([0xe4, 0xb8]), Buffer.from("</p>\n")]);
+    expect(parsePostBytes(bytes, "x.md")).toBeNull();
   });
 });

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseSiteConfig, type SiteConfig } from "../../src/site/config.js";
-import { forEachLimited, HtmlCache, readPostHtml, scanPosts } from "../../src/site/post-reader.js";
+import { articleText } from "../../src/site/article-html.js";
+import { forEachLimited, HtmlCache, readArticle, readPostHtml, scanPosts } from "../../src/site/post-reader.js";
 import { sharedPath } from "../support/paths.js";
 
 function config(text = ""): SiteConfig {
@@ -67,9 +68,24 @@ describe("scanPosts with a cache", () => {
     const cache = new HtmlCache(10);
     await scanPosts(dir, config(), new Map(), false, cache);
     const kept = cache.take("2024-01-01-a.md") ?? cache.take("sub/2024-01-01-b.md");
-    expect(kept).toMatch(/^<p>a2?<\/p>$|^<p>b<\/p>$/);
+    expect(articleText(kept!)).toMatch(/^<p>a2?<\/p>$|^<p>b<\/p>$/);
     expect(await readPostHtml(dir, "sub/2024-01-01-b.md")).toBe("<p>b</p>");
     expect(await readPostHtml(dir, "gone.md")).toBe("");
+  });
+});
+
+describe("readArticle", () => {
+  it("gives a UTF-8 post's HTML as its bytes in the file, and another's as the text decoding gives", async () => {
+    const dir = join(temp, "articles");
+    mkdirSync(dir, { recursive: true });
+    const head = "---\ntitle: t\ndate: 2024-01-01T00:00:00.000Z\n---\n<div>\n";
+    writeFileSync(join(dir, "2024-01-01-good.md"), `${head}<p>詐騙</p>\n</div>\n`);
+    writeFileSync(join(dir, "2024-01-01-bad.md"), Buffer.concat([Buffer.from(`${head}<p>`), Buffer.from([0xe8, 0xa9]), Buffer.from("</p>\n</div>\n")]));
+    const good = await readArticle(dir, "2024-01-01-good.md");
+    expect(good).toBeInstanceOf(Uint8Array);
+    expect(articleText(good)).toBe("<p>詐騙</p>");
+    expect(await readArticle(dir, "2024-01-01-bad.md")).toBe("<p>\ufffd</p>");
+    expect(await readArticle(dir, "gone.md")).toBe("");
   });
 });
 

@@ -34,7 +34,7 @@ describe("recordOfPost and summarizePost", () => {
   it("keeps the facts without the HTML, and places the post by Jekyll's rules and the site's zone", () => {
     const config = parseSiteConfig("");
     if (!config.ok) throw new Error("config");
-    const summary = summarizePost(recordOfPost(parsed(), FILE, 100, 5), config.value);
+    const summary = summarizePost(recordOfPost(parsed(), FILE, 100, 5, Buffer.from(TEXT)), config.value);
     expect(summary).toMatchObject({ title: "王毅會緬甸外長談電信詐騙 一同表態堅決打擊", site: "(臺)中央社CNA", comments: true, size: 100, mtimeMs: 5 });
     expect(summary.url).toBe("/2023-12-06/%E7%8E%8B%E6%AF%85%E6%9C%83%E7%B7%AC%E7%94%B8%E5%A4%96%E9%95%B7%E8%AB%87%E9%9B%BB%E4%BF%A1%E8%A9%90%E9%A8%99-%E4%B8%80%E5%90%8C%E8%A1%A8%E6%85%8B%E5%A0%85%E6%B1%BA%E6%89%93%E6%93%8A/");
     expect(summary.path).toBe("2023-12-06/王毅會緬甸外長談電信詐騙-一同表態堅決打擊/index.html");
@@ -43,10 +43,11 @@ describe("recordOfPost and summarizePost", () => {
   });
 
   it("changes the hash when the article changes, and only then", () => {
-    const a = recordOfPost(parsed(), FILE, 1, 1).hash;
-    expect(recordOfPost(parsed(), FILE, 2, 2).hash).toBe(a);
-    expect(recordOfPost(parsed(TEXT.replace("<p>詐騙</p>", "<p>詐騙！</p>")), FILE, 1, 1).hash).not.toBe(a);
-    expect(recordOfPost(parsed(TEXT.replace('title: "王毅', 'title: "新王毅')), FILE, 1, 1).hash).not.toBe(a);
+    const hashOf = (text: string, size = 1, mtime = 1): string => recordOfPost(parsed(text), FILE, size, mtime, Buffer.from(text)).hash;
+    const a = hashOf(TEXT);
+    expect(hashOf(TEXT, 2, 2)).toBe(a);
+    expect(hashOf(TEXT.replace("<p>詐騙</p>", "<p>詐騙！</p>"))).not.toBe(a);
+    expect(hashOf(TEXT.replace('title: "王毅', 'title: "新王毅'))).not.toBe(a);
   });
 });
 

@@ -29,7 +29,7 @@ function mirror(dir: string): PostSummary[] {
     const text = readFileSync(join(postsDir, name), "utf8");
     const parsed = parsePost(text, name);
     if (!parsed.ok) throw new Error(parsed.failure.message);
-    return { ...recordOfPost(parsed.value, name, text.length, 0), url: "", path: "", day: "" };
+    return { ...recordOfPost(parsed.value, name, text.length, 0, Buffer.from(text)), url: "", path: "", day: "" };
   });
 }
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadTheme, renderWithLayouts } from "../../src/site/theme.js";
+import { loadTheme, renderAroundBytes, renderWithLayouts, usesContentPlainly } from "../../src/site/theme.js";
 
 const temp = mkdtempSync(join(tmpdir(), "newsmirror-theme-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -61,5 +61,35 @@ describe("loadTheme and renderWithLayouts", () => {
     const loaded = await loadTheme(folder("loop", { "_layouts/post.html": "---\nlayout: post\n---\n[{{ content }}]" }), theme);
     if (!loaded.ok) throw new Error(loaded.failure.message);
     expect(renderWithLayouts(loaded.value, "post", "x", { page: {}, site: {} })).toBe("[x]");
+  });
+});
+
+describe("renderAroundBytes", () => {
+  const content = Buffer.from("<p>詐騙 & 诈骗</p>\n<p>第二段</p>");
+  const scope = { page: { title: "標題", root: "../../" }, site: {} };
+
+  it("knows which layouts use `content` only as `{{ content }}`", async () => {
+    const loaded = await loadTheme(folder("default-mirror", {}));
+    expect(loaded.ok && loaded.value.plainContent).toBe(true);
+    expect(usesContentPlainly(["a{{ content }}b", "{{-content-}}", "{{ page.title }}"])).toBe(true);
+    for (const source of ["{{ content | strip_html }}", '{% if content contains "<img" %}x{% endif %}', "{{ page.content }}", "{% assign c = content %}", '{% include x.html body=content %}']) {
+      expect(usesContentPlainly([source])).toBe(false);
+    }
+  });
+
+  it("gives the bytes rendering the content's text gives, whatever the layouts do with it", async () => {
+    const themes = {
+      "the default": {},
+      "a filter on it": { "_layouts/post.html": "---\nlayout: default\n---\n<article>{{ content | strip_html }}</article>" },
+      "shown twice": { "_layouts/post.html": "---\nlayout: default\n---\n{{ content }}<hr>{{ content }}" },
+      "not shown": { "_layouts/default.html": "<html>{{ page.title }}</html>" },
+      "an include of its own": { "_includes/footer.html": "<footer>{{ content | size }}</footer>" },
+    };
+    for (const [name, files] of Object.entries(themes)) {
+      const loaded = await loadTheme(folder(`bytes-${name.replace(/ /g, "-")}`, files));
+      if (!loaded.ok) throw new Error(loaded.failure.message);
+      const expected = renderWithLayouts(loaded.value, "post", content.toString(), scope);
+      expect(Buffer.from(renderAroundBytes(loaded.value, "post", content, scope)).toString(), name).toBe(expected);
+    }
   });
 });
