@@ -394,6 +394,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
       theme,
       loadHtml: async (post: PostSummary) => htmlCache.take(post.fileName) ?? readArticle(postsDir, post.fileName),
       takeHtml: (post: PostSummary) => htmlCache.take(post.fileName),
+      peekHtml: (post: PostSummary) => htmlCache.peek(post.fileName),
       searchScripts,
       toggle,
     };

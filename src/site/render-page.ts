@@ -18,6 +18,8 @@ export interface RenderContext {
   loadHtml: (post: PostSummary) => Promise<ArticleHtml>;
   /** The article HTML if it is at hand without reading (kept from the scan), else undefined. */
   takeHtml?: (post: PostSummary) => ArticleHtml | undefined;
+  /** `takeHtml` that leaves it kept: a feed shows posts whose own pages are still to come. */
+  peekHtml?: (post: PostSummary) => ArticleHtml | undefined;
   /** Scripts the search page loads, in order, from `assets/` (those present). */
   searchScripts: string[];
   /** Whether `assets/toggle.js` (the 简/繁 toggle) is part of the site. */
@@ -158,9 +160,9 @@ function render(ctx: RenderContext, layout: string, page: Record<string, unknown
   return renderWithLayouts(ctx.theme, layout, content, { site: siteOf(ctx), page });
 }
 
-/** A post's article HTML as text (feeds escape it or put it in JSON). */
+/** A post's article HTML as text for a feed (it escapes it or puts it in JSON), left kept for the post's page. */
 async function loadText(ctx: RenderContext, post: PostSummary): Promise<string> {
-  return articleText(await ctx.loadHtml(post));
+  return articleText(ctx.peekHtml?.(post) ?? (await ctx.loadHtml(post)));
 }
 
 /** `render` with the HTML as bytes: the page's text is made around them (`renderAroundBytes`). */

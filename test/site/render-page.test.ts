@@ -77,6 +77,29 @@ describe("a post page", () => {
   });
 });
 
+describe("article HTML kept from the scan", () => {
+  it("is written as its bytes, giving the page its text gives, and a feed leaves it kept for that page", async () => {
+    const ctx = await context(config(), [post(0), post(1), post(2)]);
+    const kept = new Map(ctx.plan.posts.map((p) => [p.fileName, Buffer.from(`<p>body of ${p.title}</p><script>alert(1)</script>`)]));
+    let read = 0;
+    const fromBytes: RenderContext = {
+      ...ctx,
+      loadHtml: async (p) => {
+        read++;
+        return kept.get(p.fileName)!;
+      },
+      peekHtml: (p) => kept.get(p.fileName),
+    };
+    const feed = fromBytes.plan.pages.find((p) => p.path === "feed.xml")!;
+    expect(Buffer.from((await renderPage(fromBytes, feed)) as string).toString()).toBe(await html(ctx, "feed.xml"));
+    expect(read).toBe(0);
+    const page = fromBytes.plan.pages.find((p) => p.path === "2023-12-07/p1/index.html")!;
+    const bytes = await renderPage(fromBytes, page);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(bytes as Uint8Array).toString()).toBe(await html(ctx, "2023-12-07/p1/index.html"));
+  });
+});
+
 describe("list pages", () => {
   it("group the newest posts by day in the site's zone, with a search box and feeds", async () => {
     const ctx = await context(config(), [post(0, { day: "2023-12-07" }), post(1, { day: "2023-12-07", title: "<b>&" })]);
