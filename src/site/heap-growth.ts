@@ -11,13 +11,31 @@
 // after start; it only changes when V8 collects, never what a build does.
 import { setFlagsFromString } from "node:v8";
 
-/** Pages from which a build bounds the heap's growth while it renders them (a full build of 30,000 posts). */
+/** Pages from which a build bounds the heap's growth while it renders them (a full build of about 27,000 posts). */
 export const BOUNDED_HEAP_PAGES = 30_000;
 /** The old generation may grow to this many percent more than what survived the last full collection. */
 const HEAP_GROWING_PERCENT = 100;
 
-/** Bounds V8's heap growth in this process until the returned function is called (0 gives V8 its own choice back). */
+/** Builds bounding it now: the flag is the process's, and two builds in one process must not undo each other. */
+let holders = 0;
+
+/** Whoever started `node` chose a growth of their own (on its command line or in NODE_OPTIONS): it is theirs. */
+function chosenByUser(): boolean {
+  const options = [...process.execArgv, ...(process.env["NODE_OPTIONS"] ?? "").split(/\s+/)];
+  return options.some((option) => /^--heap[-_]growing[-_]percent\b/.test(option));
+}
+
+/**
+ * Bounds V8's heap growth in this process until the returned function is called, which gives V8 its own choice
+ * back (0) once no build holds it. A growth chosen when `node` was started is left as it is.
+ */
 export function boundHeapGrowth(): () => void {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  return () => setFlagsFromString("--heap-growing-percent=0");
+  if (chosenByUser()) return () => {};
+  if (holders++ === 0) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--holders === 0) setFlagsFromString("--heap-growing-percent=0");
+  };
 }

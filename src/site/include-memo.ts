@@ -1,5 +1,5 @@
-// Includes whose output depends on a few values only (the default header and footer: the site's title and the
-// page's depth) are rendered once per distinct set of those values instead of once per page.
+// Includes whose output depends on a few values only (the default header and footer: the site's title, description
+// and toggle, and the page's depth) are rendered once per distinct set of those values instead of once per page.
 //
 // liquidjs runs every tag as a generator: the header and footer cost about 55 µs of a post page's 230 µs on this
 // machine, for the same bytes on every page of one depth. An include is memoized only when Liquid's own static
@@ -25,8 +25,15 @@ const MAX_KEYS = 256;
 /** A key this long (a whole article, say) is not worth keeping. */
 const MAX_KEY_CHARS = 2048;
 
+/** Values a key can hold: JSON tells them apart once undefined, NaN and Infinity are spelled out. */
+type KeyValue = string | number | boolean | null | undefined;
+
+function isKeyValue(value: unknown): value is KeyValue {
+  return value === null || value === undefined || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
 /** A value as JSON tells it apart: undefined from null, NaN and Infinity from null and each other. */
-function valueKey(value: unknown): unknown {
+function valueKey(value: KeyValue): unknown {
   if (value === undefined) return 0;
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   return [value];
@@ -79,8 +86,10 @@ export function memoizeIncludes(liquid: Liquid, sources: Record<string, string>)
       const plan = typeof file === "string" && this.token.args.trim() === file ? plans.get(file) : undefined;
       let key: string | undefined;
       try {
-        // An undefined value is kept apart from null; renders that differ only there would not share a key.
-        key = plan && typeof emitter.buffer === "string" ? JSON.stringify(plan.paths.map((path) => valueKey(ctx.getSync(path)))) : undefined;
+        // Only plain values make a key: the JSON of an object or array hides what renders differently (undefined
+        // or NaN inside it, a Date and its text, a Map, a drop's own output).
+        const values = plan && typeof emitter.buffer === "string" ? plan.paths.map((path) => ctx.getSync(path)) : undefined;
+        key = values?.every(isKeyValue) ? JSON.stringify(values.map(valueKey)) : undefined;
       } catch {
         key = undefined;
       }

@@ -141,6 +141,7 @@ export class HtmlCache {
   private size = 0;
   constructor(private readonly budgetBytes: number) {}
   keep(fileName: string, html: ArticleHtml): void {
+    this.take(fileName);
     if (this.size + weight(html) > this.budgetBytes) return;
     this.map.set(fileName, html);
     this.size += weight(html);
@@ -173,6 +174,23 @@ export async function readPostHtml(postsDir: string, fileName: string): Promise<
   } catch {
     return "";
   }
+}
+
+/**
+ * Article HTML for the renders of a build that read its posts into `cache`: a post's page takes the kept HTML
+ * (each page is rendered once), a feed only looks at it (the pages of the posts it shows come later), and what
+ * is not kept is read again from `postsDir`.
+ */
+export function keptArticles(cache: HtmlCache, postsDir: string): {
+  loadHtml: (post: PostSummary) => Promise<ArticleHtml>;
+  takeHtml: (post: PostSummary) => ArticleHtml | undefined;
+  peekHtml: (post: PostSummary) => ArticleHtml | undefined;
+} {
+  return {
+    loadHtml: async (post) => cache.take(post.fileName) ?? readArticle(postsDir, post.fileName),
+    takeHtml: (post) => cache.take(post.fileName),
+    peekHtml: (post) => cache.peek(post.fileName),
+  };
 }
 
 /** The article HTML of a post as text (story links want text): kept in `cache`, else read again. */

@@ -4,7 +4,10 @@ import { HtmlCache, readArticle, readClaimed } from "./post-reader.js";
 import type { PostJob, WorkerScan, WorkerSetup } from "./render-job.js";
 import type { RenderContext } from "./render-page.js";
 
-/** Article HTML kept from this worker's reading for its renders, in bytes (its heap is small; the rest is reread). */
+/**
+ * Article HTML kept from this worker's reading for its renders, in bytes; the rest is reread. Kept as Buffers, it
+ * lives outside the worker's capped V8 heap but counts in the process's memory all the same.
+ */
 const HTML_CACHE_BYTES = 16_000_000;
 
 const setup = workerData as WorkerSetup;

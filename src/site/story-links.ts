@@ -172,7 +172,7 @@ function windowsOf(weeks: Map<number, Week>): Array<{ w: number; members: StoryP
 /**
  * Links the posts that carry one story, reusing every window whose members are unchanged since `cache`.
  * A post whose HTML cannot be read counts as having no text; its windows are then not cached, so they are retried.
- * @example const { links, cache } = await linkStories(posts, await loadStoryCache(file), (name) => readArticle(name));
+ * @example const { links, cache } = await linkStories(posts, await loadStoryCache(file), (name) => readPostHtml(postsDir, name));
  */
 export async function linkStories(posts: readonly StoryPost[], cache: StoryCache, readHtml: (fileName: string) => Promise<string>): Promise<StoryLinks> {
   const weeks = postsByWeek(posts);

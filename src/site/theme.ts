@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { Liquid, type Template } from "liquidjs";
+import { analyzeSync, Liquid, TokenKind, Tokenizer, type TagToken, type Template } from "liquidjs";
 import { fail, ok, type Result } from "../result.js";
 import { articleText } from "./article-html.js";
 import { memoizeIncludes } from "./include-memo.js";
@@ -65,13 +65,22 @@ function splitFrontMatter(text: string): { data: Record<string, string>; body: s
 
 /**
  * Whether `sources` use the variable `content` only as a plain `{{ content }}`: a page made with a stand-in for it
- * then holds the content's bytes where the stand-in is. A filter (`strip_html`, `size`, `slice`), a test or an
- * assignment of it, or anything named `content` (`page.content`) says no.
+ * then holds the content's bytes where the stand-in is. Liquid's own tokens and static analysis decide: every read
+ * of `content` must be such an output (a filter, a test, a loop over it or an assignment is another read), and no
+ * `capture` may take an output into a variable that filters could then measure.
  */
-export function usesContentPlainly(sources: Iterable<string>): boolean {
+export function usesContentPlainly(liquid: Liquid, sources: Iterable<string>): boolean {
   for (const source of sources) {
-    for (const [tag] of source.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)) {
-      if (/\bcontent\b/.test(tag) && !/^\{\{-?\s*content\s*-?\}\}$/.test(tag)) return false;
+    try {
+      let plain = 0;
+      for (const token of new Tokenizer(source, liquid.options.operators).readTopLevelTokens(liquid.options)) {
+        if (token.kind === TokenKind.Tag && (token as TagToken).name === "capture") return false;
+        if (token.kind === TokenKind.Output && (token as unknown as { content: string }).content === "content") plain++;
+      }
+      const reads = analyzeSync(liquid.parse(source), { partials: false }).globals["content"]?.length ?? 0;
+      if (reads !== plain) return false;
+    } catch {
+      return false;
     }
   }
   return true;
@@ -140,7 +149,7 @@ export async function loadTheme(mirrorDir: string, themeDir = DEFAULT_THEME_DIR,
     hash.update(`asset ${name} ${contentHash}\0`);
     return { path: `assets/${name}`, file, hash: contentHash };
   });
-  const plainContent = usesContentPlainly([...layoutSources, ...Object.values(templates)]);
+  const plainContent = usesContentPlainly(liquid, [...layoutSources, ...Object.values(templates)]);
   return ok({ liquid, layouts, assets, hash: hash.digest("base64url"), plainContent });
 }
 

@@ -49,6 +49,16 @@ describe("memoized includes", () => {
     expect(memo.tallied()).toBe(5);
   });
 
+  it("keys only plain values: an object or array read whole is rendered every time", () => {
+    const sources = { "list.html": "{% for v in page.items %}[{{ v }}]{% endfor %}" };
+    const liquid = new Liquid({ templates: sources, jekyllInclude: true, dynamicPartials: false, cache: true });
+    memoizeIncludes(liquid, sources);
+    const template = liquid.parse("{% include list.html %}");
+    // As JSON both are [null]; rendered, NaN shows and null does not.
+    expect(liquid.renderSync(template, { page: { items: [Number.NaN] } })).toBe("[NaN]");
+    expect(liquid.renderSync(template, { page: { items: [null] } })).toBe("[]");
+  });
+
   it("names what an include reads, and refuses one whose output or effects reach past its variables", () => {
     const liquid = new Liquid();
     expect(memoPaths(liquid, includes["nav.html"]!)?.map((path) => path.join(".")).sort()).toEqual(["page.n", "page.nav.home", "site.title", "site.toggle"]);

@@ -66,6 +66,13 @@ describe("a worker that shares the reading", () => {
         const html = readPostHtml(setup.postsDir, plan.posts[page.post]!.fileName);
         const expected = await renderPage({ plan, config: config.value, theme: theme.value, loadHtml: () => html, searchScripts: [], toggle: false }, page);
         expect(readFileSync(join(mirror, "_site", page.path), "utf8")).toBe(expected);
+        // HTML the main thread kept travels with the job as bytes (a Uint8Array once cloned) and is the article.
+        const other = plan.pages.filter((p): p is Extract<PlannedPage, { kind: "post" }> => p.kind === "post")[1]!;
+        const sent = "<p>從主執行緒送來的文章</p>";
+        await pool!.sendTo(0, [postJobOf(plan, other, keys, Buffer.from(sent))]);
+        const sentPage = await renderPage({ plan, config: config.value, theme: theme.value, loadHtml: async () => sent, searchScripts: [], toggle: false }, other);
+        expect(readFileSync(join(mirror, "_site", other.path), "utf8")).toBe(sentPage);
+        expect(sentPage).toContain(sent);
       } finally {
         await pool!.close();
       }

@@ -65,15 +65,35 @@ describe("loadTheme and renderWithLayouts", () => {
 });
 
 describe("renderAroundBytes", () => {
+  it("writes the content's own bytes with the default theme, never decoding them", async () => {
+    const loaded = await loadTheme(folder("bytes-undecoded", {}));
+    if (!loaded.ok) throw new Error(loaded.failure.message);
+    // Not UTF-8: decoding would make U+FFFD of the lone byte, so only the spliced page holds it as it is.
+    const odd = Buffer.from([0x3c, 0x70, 0x3e, 0xe8, 0x3c, 0x2f, 0x70, 0x3e]);
+    expect(Buffer.from(renderAroundBytes(loaded.value, "post", odd, scope)).indexOf(odd)).toBeGreaterThan(0);
+  });
+
   const content = Buffer.from("<p>詐騙 & 诈骗</p>\n<p>第二段</p>");
   const scope = { page: { title: "標題", root: "../../" }, site: {} };
 
   it("knows which layouts use `content` only as `{{ content }}`", async () => {
     const loaded = await loadTheme(folder("default-mirror", {}));
-    expect(loaded.ok && loaded.value.plainContent).toBe(true);
-    expect(usesContentPlainly(["a{{ content }}b", "{{-content-}}", "{{ page.title }}"])).toBe(true);
-    for (const source of ["{{ content | strip_html }}", '{% if content contains "<img" %}x{% endif %}', "{{ page.content }}", "{% assign c = content %}", '{% include x.html body=content %}']) {
-      expect(usesContentPlainly([source])).toBe(false);
+    if (!loaded.ok) throw new Error(loaded.failure.message);
+    expect(loaded.value.plainContent).toBe(true);
+    // The theme's own Liquid: Jekyll's include parameters (`body=content`) are read as it reads them.
+    const liquid = loaded.value.liquid;
+    expect(usesContentPlainly(liquid, ["a{{ content }}b", "{{-content-}}", "{{ page.title }}", '{% if page.x %}{{ content }}{% endif %}'])).toBe(true);
+    for (const source of [
+      "{{ content | strip_html }}",
+      '{% if content contains "<img" %}x{% endif %}',
+      "{% assign c = content %}",
+      "{% include x.html body=content %}",
+      '{{ "}}" | append: content }}',
+      "{% capture b %}{{ content }}{% endcapture %}{{ b }}<p>{{ b | number_of_words }}</p>",
+      "{% for p in content %}{{ p }}{% endfor %}",
+      "{% liquid\necho content | upcase\n%}",
+    ]) {
+      expect(usesContentPlainly(liquid, [source]), source).toBe(false);
     }
   });
 
@@ -84,6 +104,7 @@ describe("renderAroundBytes", () => {
       "shown twice": { "_layouts/post.html": "---\nlayout: default\n---\n{{ content }}<hr>{{ content }}" },
       "not shown": { "_layouts/default.html": "<html>{{ page.title }}</html>" },
       "an include of its own": { "_includes/footer.html": "<footer>{{ content | size }}</footer>" },
+      "a capture of it": { "_layouts/post.html": "---\nlayout: default\n---\n{% capture b %}{{ content }}{% endcapture %}{{ b }}<p>{{ b | number_of_words }} words</p>" },
     };
     for (const [name, files] of Object.entries(themes)) {
       const loaded = await loadTheme(folder(`bytes-${name.replace(/ /g, "-")}`, files));
