@@ -17,7 +17,7 @@ import { clearPending, notePending, readPending } from "./pending-pages.js";
 import { stillPrepared, type PreparedBuild } from "./prepared-build.js";
 import { beginEarly, buildRecent, type RecentInput } from "./recent-build.js";
 import { postJobOf, type WorkerSetup } from "./render-job.js";
-import { renderPage, type RenderContext } from "./render-page.js";
+import { isPageBytes, renderPage, type RenderContext } from "./render-page.js";
 import { BATCH, createRenderPool, workerCount, type RenderPool } from "./render-pool.js";
 import { hasPendingWork } from "./search/index.js";
 import { indexForSearch, searchAssets, type SearchOutcome } from "./search-hook.js";
@@ -172,7 +172,7 @@ async function renderAndWrite(
       } catch (error) {
         throw new TemplateError(page.path, error);
       }
-      if (typeof bytes === "string" || bytes instanceof Uint8Array) await out.write(page.path, bytes);
+      if (isPageBytes(bytes)) await out.write(page.path, bytes);
       else await out.copy(page.path, bytes.file);
       pages.set(page.path, page.inputs);
       // Rendering resolves at once, so without a pause the workers' replies would wait for the last page.

@@ -12,7 +12,7 @@ import type { OutputDir } from "./output-dir.js";
 import { keptOrReadText, readArticle, type HtmlCache } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { layoutRecent, needPosts, planRecent, type RecentLayout } from "./recent-plan.js";
-import { renderPage, type RenderContext } from "./render-page.js";
+import { isPageBytes, renderPage, type RenderContext } from "./render-page.js";
 import { indexAddedPosts, type SearchOutcome } from "./search-hook.js";
 import { clustersOfCache, clustersOfWindow, firstTextWeek, linksOfGroups, loadStoryCache, relinkWindows, saveStoryCache, storyGroups, weekOfTime, weekStart, windowsOfTime, type StoryCache, type StoryPost } from "./story-links.js";
 import type { Theme } from "./theme.js";
@@ -271,7 +271,7 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
     if (before === undefined) pageCount++;
     const bytes = await renderPage(ctx, page);
     input.written.push(page.path);
-    if (typeof bytes === "string" || bytes instanceof Uint8Array) await input.out.write(page.path, bytes);
+    if (isPageBytes(bytes)) await input.out.write(page.path, bytes);
     else await input.out.copy(page.path, bytes.file);
     if (page.kind === "post") months.pages.set(page.path, page.inputs);
     else otherPages.set(page.path, page.inputs);

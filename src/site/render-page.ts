@@ -4,6 +4,7 @@ import { articleText, type ArticleHtml } from "./article-html.js";
 import type { CommentsConfig, SiteConfig } from "./config.js";
 import { reusedItems, spliced } from "./feed-entries.js";
 import { originalLink, renderAtom, renderJsonFeed, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type FeedItem } from "./mirror-feeds.js";
+import type { PageBytes } from "./output-dir.js";
 import type { PagePlan, PageLink, PlannedPage } from "./page-plan.js";
 import type { PostSummary } from "./post-record.js";
 import { absoluteUrl, relativeHref, rootPrefix } from "./relative-link.js";
@@ -166,7 +167,7 @@ async function loadText(ctx: RenderContext, post: PostSummary): Promise<string> 
 }
 
 /** `render` with the HTML as bytes: the page's text is made around them (`renderAroundBytes`). */
-function renderAround(ctx: RenderContext, layout: string, page: Record<string, unknown>, content: Uint8Array): Uint8Array {
+function renderAround(ctx: RenderContext, layout: string, page: Record<string, unknown>, content: Uint8Array): Uint8Array[] {
   return renderAroundBytes(ctx.theme, layout, content, { site: siteOf(ctx), page });
 }
 
@@ -188,7 +189,7 @@ function feedItems(ctx: RenderContext, key: string, indexes: number[]): Promise<
   return items;
 }
 
-async function renderPost(ctx: RenderContext, page: Extract<PlannedPage, { kind: "post" }>): Promise<string | Uint8Array> {
+async function renderPost(ctx: RenderContext, page: Extract<PlannedPage, { kind: "post" }>): Promise<PageBytes> {
   const post = ctx.plan.posts[page.post]!;
   const date = new Date(post.time);
   const scope = commonPage(ctx, page, post.title);
@@ -209,8 +210,19 @@ async function renderPost(ctx: RenderContext, page: Extract<PlannedPage, { kind:
   return typeof html === "string" ? render(ctx, "post", scope, html) : renderAround(ctx, "post", scope, html);
 }
 
-/** The bytes of one planned page: its text, its bytes (a feed made with `lastFeed`), or the file to copy. */
-export async function renderPage(ctx: RenderContext, page: PlannedPage): Promise<string | Uint8Array | { file: string }> {
+/** What a page is written from: its bytes, or the file to copy (an asset). */
+export type RenderedPage = PageBytes | { file: string };
+
+/** Whether a rendered page is bytes to write rather than a file to copy. */
+export function isPageBytes(page: RenderedPage): page is PageBytes {
+  return typeof page === "string" || page instanceof Uint8Array || Array.isArray(page);
+}
+
+/**
+ * The bytes of one planned page: its text, its bytes (a feed made with `lastFeed`), its parts (a post page around
+ * its article's bytes), or the file to copy.
+ */
+export async function renderPage(ctx: RenderContext, page: PlannedPage): Promise<RenderedPage> {
   const { config, plan } = ctx;
   switch (page.kind) {
     case "post":

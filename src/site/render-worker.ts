@@ -18,7 +18,7 @@ if (setup.scan) {
   const scanned: WorkerScan = readClaimed(setup.postsDir, setup.scan.files, setup.scan.next, setup.config, htmlCache);
   parentPort!.postMessage({ type: "scanned", scanned });
 }
-const [{ createOutputDir }, { miniPlanOf }, { renderPage }, { loadTheme }] = await Promise.all([
+const [{ createOutputDir }, { miniPlanOf }, { isPageBytes, renderPage }, { loadTheme }] = await Promise.all([
   import("./output-dir.js"),
   import("./render-job.js"),
   import("./render-page.js"),
@@ -46,7 +46,7 @@ if (!themeResult.ok) {
           } catch (error) {
             throw Object.assign(new Error(`${job.path}: ${(error as Error).message.split("\n")[0]}`), { code: "TEMPLATE" });
           }
-          if (typeof text !== "string" && !(text instanceof Uint8Array)) throw new Error(`${job.path} is not a page`);
+          if (!isPageBytes(text)) throw new Error(`${job.path} is not a page`);
           await out.write(job.path, text);
           done.push([job.path, job.inputs]);
         }

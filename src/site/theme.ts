@@ -174,17 +174,18 @@ const CONTENT_MARK = `\u0000content:${randomBytes(18).toString("base64url")}\u00
 
 /**
  * `renderWithLayouts` with the content as UTF-8 bytes: the layouts are rendered with a stand-in, and the page is
- * the bytes before it, the content's own and the bytes after it, so the content is never decoded nor encoded again.
+ * the bytes before it, the content's own and the bytes after it (parts, written one after another), so the content
+ * is never decoded nor encoded again, nor copied into one buffer.
  * The same bytes as rendering its text (`theme.plainContent` holds, and the stand-in came out once); otherwise
  * that is what it does.
  */
-export function renderAroundBytes(theme: Theme, name: string, content: Uint8Array, scope: Record<string, unknown>): Uint8Array {
+export function renderAroundBytes(theme: Theme, name: string, content: Uint8Array, scope: Record<string, unknown>): Uint8Array[] {
   if (theme.plainContent) {
     const page = renderWithLayouts(theme, name, CONTENT_MARK, scope);
     const at = page.indexOf(CONTENT_MARK);
     if (at !== -1 && page.indexOf(CONTENT_MARK, at + 1) === -1) {
-      return Buffer.concat([Buffer.from(page.slice(0, at)), content, Buffer.from(page.slice(at + CONTENT_MARK.length))]);
+      return [Buffer.from(page.slice(0, at)), content, Buffer.from(page.slice(at + CONTENT_MARK.length))];
     }
   }
-  return Buffer.from(renderWithLayouts(theme, name, articleText(content), scope));
+  return [Buffer.from(renderWithLayouts(theme, name, articleText(content), scope))];
 }

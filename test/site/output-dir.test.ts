@@ -55,6 +55,20 @@ describe("createOutputDir", () => {
     expect(readFileSync(file, "utf8")).toBe("<p>二二</p>");
   });
 
+  it("writes a page given in parts as their bytes one after another, in a new folder and an old one", async () => {
+    const parts = [Buffer.from("<p>"), new Uint8Array(0), Buffer.from("詐騙"), Buffer.from("</p>")];
+    await out.write("parts/index.html", parts);
+    expect(readFileSync(join(root, "parts/index.html"), "utf8")).toBe("<p>詐騙</p>");
+    const file = join(root, "parts/index.html");
+    const old = new Date("2020-01-01T00:00:00Z");
+    utimesSync(file, old, old);
+    const next = createOutputDir(root);
+    await next.write("parts/index.html", parts);
+    expect(statSync(file).mtimeMs).toBe(old.getTime());
+    await next.write("parts/index.html", [Buffer.from("<p>"), Buffer.from("诈骗")]);
+    expect(readFileSync(file, "utf8")).toBe("<p>诈骗");
+  });
+
   it("reads a file back, and nothing where there is none", async () => {
     await out.write("back/index.html", "<p>回</p>");
     expect(out.read("back/index.html")?.toString()).toBe("<p>回</p>");
