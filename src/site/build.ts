@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fail, ok, type Result } from "../result.js";
 import { loadSiteConfig, normalizeBaseUrl, type SiteConfig } from "./config.js";
-import { boundHeapGrowth, BOUNDED_HEAP_PAGES } from "./heap-growth.js";
+import { boundHeapGrowth, BOUNDED_HEAP_POSTS } from "./heap-growth.js";
 import { emptyManifest, fileStamp, loadManifest, loadSummary, MANIFEST_DIR, saveManifest, updatePosts } from "./manifest.js";
 import { createOutputDir, type OutputDir } from "./output-dir.js";
 import { planPages, type PagePlan, type PlannedPage } from "./page-plan.js";
@@ -287,16 +287,22 @@ export async function build(options: BuildOptions): Promise<Result<BuildReport>>
   // The listing begins first, so it overlaps loading the settings and the theme. A full build lists everything
   // its own way. Whatever listing there is, its worker is stopped however the build ends.
   const listing = options.full === true || !exists ? undefined : (options.listing ?? beginListing(dir));
+  // Set once the build knows the mirror is large, and given back however the build ends.
+  let releaseHeap: (() => void) | undefined;
+  const boundHeap = (): void => {
+    releaseHeap ??= boundHeapGrowth();
+  };
   try {
     if (!exists) return fail({ code: "site.no-mirror", file: dir, message: `${dir} does not exist; pass --dir to a mirror folder (one with _posts/)` });
-    return await buildListed(options, dir, listing, started, clock);
+    return await buildListed(options, dir, listing, started, clock, boundHeap);
   } finally {
+    releaseHeap?.();
     // The one begun here or given (used or not), once.
     (listing ?? options.listing)?.close();
   }
 }
 
-async function buildListed(options: BuildOptions, dir: string, early: PostListing | undefined, started: number, clock: () => number): Promise<Result<BuildReport>> {
+async function buildListed(options: BuildOptions, dir: string, early: PostListing | undefined, started: number, clock: () => number, boundHeap: () => void): Promise<Result<BuildReport>> {
   const manifestDir = join(dir, MANIFEST_DIR);
   const full = options.full === true;
   const postsDir = join(dir, "_posts");
@@ -356,6 +362,8 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
   let workersWanted = 0;
   try {
     const files = await listing.files();
+    // From its reading on: a bound set later would wait for the next full collection (V8 sets the limit at each).
+    if (files.length >= BOUNDED_HEAP_POSTS) boundHeap();
     workersWanted = renderAll ? workerCount(files.length, options.workers) : 0;
     if (workersWanted > 0) {
       ({ scan, pool, readBy } = await readSharing(files, previous.posts, samePlacement, config, htmlCache, setup, workersWanted));
@@ -404,12 +412,7 @@ async function buildListed(options: BuildOptions, dir: string, early: PostListin
       workersWanted = workerCount(toRender.reduce((n, page) => (page.kind === "post" ? n + 1 : n), 0), options.workers);
       pool = workersWanted > 0 ? createRenderPool(setup, workersWanted) : Promise.resolve(null);
     }
-    const restoreHeap = toRender.length >= BOUNDED_HEAP_PAGES ? boundHeapGrowth() : undefined;
-    try {
-      await renderAndWrite(plan, ctx, out, toRender, pages, { pool, size: workersWanted, readBy });
-    } finally {
-      restoreHeap?.();
-    }
+    await renderAndWrite(plan, ctx, out, toRender, pages, { pool, size: workersWanted, readBy });
     // Plan paths are distinct, so more recorded pages than planned ones means some are no longer planned.
     if (pages.size > plan.pages.length || writtenShort.length > 0) {
       const plannedPaths = new Set(plan.pages.map((page) => page.path));

@@ -1,4 +1,4 @@
-// How far V8 lets the old generation grow between full collections while a large mirror's site is rendered.
+// How far V8 lets the old generation grow between full collections while a large mirror's site is built.
 //
 // A full build of a large mirror keeps a large live set on its main thread (the plan and the manifest: about
 // 300 MB at 100,000 posts) while rendering turns over gigabytes of short-lived strings. V8 picks the growth factor
@@ -7,12 +7,14 @@
 // rendering got, the higher it went (the include memo made a peak of 1,020 to 1,050 MB common, against 750 to
 // 910 MB without it). A fixed factor of 2 keeps it at the low end: 790 to 835 MB with the memo. A small mirror
 // is left to V8: at 10,000 posts the fixed factor raised the peak (about 360 MB against 320 to 340) and saved
-// nothing. The flag is read at each collection, in every thread of the process, so it takes effect when set
-// after start; it only changes when V8 collects, never what a build does.
+// nothing. V8 reads the flag when it sets the next limit, at the end of each full collection, in every thread of
+// the process: a build sets it as soon as its listing shows a large mirror, before it reads the posts (set when
+// rendering began, it came after the last collection before the render and changed nothing: 1,020 MB). It only
+// changes when V8 collects, never what a build does.
 import { setFlagsFromString } from "node:v8";
 
-/** Pages from which a build bounds the heap's growth while it renders them (a full build of about 27,000 posts). */
-export const BOUNDED_HEAP_PAGES = 30_000;
+/** Posts from which a build that goes the whole way bounds the heap's growth, from its reading to its end. */
+export const BOUNDED_HEAP_POSTS = 30_000;
 /** The old generation may grow to this many percent more than what survived the last full collection. */
 const HEAP_GROWING_PERCENT = 100;
 
