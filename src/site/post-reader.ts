@@ -166,14 +166,9 @@ function weight(html: ArticleHtml): number {
   return typeof html === "string" ? html.length * 2 : html.byteLength;
 }
 
-/** The article HTML of one post as text, read again from disk ("" when it vanished or no longer parses). */
+/** The article HTML of one post as text, read again from disk (`readArticle`, decoded). */
 export async function readPostHtml(postsDir: string, fileName: string): Promise<string> {
-  try {
-    const { parsed } = readPostFile(postsDir, fileName);
-    return parsed.ok ? parsed.value.html : "";
-  } catch {
-    return "";
-  }
+  return articleText(await readArticle(postsDir, fileName));
 }
 
 /**
@@ -199,7 +194,7 @@ export async function keptOrReadText(cache: HtmlCache, postsDir: string, fileNam
   return kept === undefined ? readPostHtml(postsDir, fileName) : articleText(kept);
 }
 
-/** The article HTML of one post for its page, read again from disk (`readPostArticle`; "" as `readPostHtml`). */
+/** The article HTML of one post for its page, read again from disk ("" when it vanished or no longer parses). */
 export async function readArticle(postsDir: string, fileName: string): Promise<ArticleHtml> {
   try {
     const { parsed } = readPostArticle(postsDir, fileName);
