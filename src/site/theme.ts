@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { analyzeSync, Liquid, TokenKind, Tokenizer, type TagToken, type Template } from "liquidjs";
+import { Liquid, TokenKind, Tokenizer, type TagToken, type Template } from "liquidjs";
 import { fail, ok, type Result } from "../result.js";
 import { articleText } from "./article-html.js";
 import { memoizeIncludes } from "./include-memo.js";
@@ -65,20 +65,24 @@ function splitFrontMatter(text: string): { data: Record<string, string>; body: s
 
 /**
  * Whether `sources` use the variable `content` only as a plain `{{ content }}`: a page made with a stand-in for it
- * then holds the content's bytes where the stand-in is. Liquid's own tokens and static analysis decide: every read
- * of `content` must be such an output (a filter, a test, a loop over it or an assignment is another read), and no
- * `capture` may take an output into a variable that filters could then measure.
+ * then holds the content's bytes where the stand-in is. Liquid's own tokenizer finds the tags and outputs (a
+ * `"}}"` in a string does not end one): every output that names `content` must be exactly that, no tag may name
+ * it (a test, a loop, an assignment, an include parameter, `{% liquid %}`), and no `capture` may take an output
+ * into a variable that filters could then measure. Naming is by word, so `page.content` or a string "content"
+ * count too: that only turns the splice off.
  */
 export function usesContentPlainly(liquid: Liquid, sources: Iterable<string>): boolean {
   for (const source of sources) {
     try {
-      let plain = 0;
       for (const token of new Tokenizer(source, liquid.options.operators).readTopLevelTokens(liquid.options)) {
-        if (token.kind === TokenKind.Tag && (token as TagToken).name === "capture") return false;
-        if (token.kind === TokenKind.Output && (token as unknown as { content: string }).content === "content") plain++;
+        if (token.kind === TokenKind.Tag) {
+          const tag = token as TagToken;
+          if (tag.name === "capture" || /\bcontent\b/.test(tag.args)) return false;
+        } else if (token.kind === TokenKind.Output) {
+          const output = (token as unknown as { content: string }).content;
+          if (output !== "content" && /\bcontent\b/.test(output)) return false;
+        }
       }
-      const reads = analyzeSync(liquid.parse(source), { partials: false }).globals["content"]?.length ?? 0;
-      if (reads !== plain) return false;
     } catch {
       return false;
     }
