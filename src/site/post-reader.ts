@@ -44,14 +44,9 @@ export function sortOutCached(files: readonly FileStat[], cache: Map<string, Pos
 
 /**
  * The post file `fileName` under `postsDir`, read and parsed as every build reads it: its bytes (a post's hash is
- * made of them, `postHash`) and the parse. Throws when the file cannot be read.
+ * made of them, `postHash`) and the parse, the HTML left as bytes when the file is UTF-8 (`parsePostBytes`).
+ * Throws when the file cannot be read.
  */
-export function readPostFile(postsDir: string, fileName: string): { bytes: Buffer; parsed: Result<Post> } {
-  const bytes = readFileSync(join(postsDir, fileName));
-  return { bytes, parsed: parsePost(bytes.toString("utf8"), fileName.replace(/^.*\//, "")) };
-}
-
-/** `readPostFile` for a page: the HTML is left as bytes when the file is UTF-8 (`parsePostBytes`). */
 export function readPostArticle(postsDir: string, fileName: string): { bytes: Buffer; parsed: Result<{ post: Omit<Post, "html">; html: ArticleHtml }> } {
   const bytes = readFileSync(join(postsDir, fileName));
   const baseName = fileName.replace(/^.*\//, "");

@@ -4,7 +4,8 @@
 import { join, resolve } from "node:path";
 import { fileStamp, loadSummary, MANIFEST_DIR, summaryStamp, type ManifestSummary } from "./manifest.js";
 import { readPending } from "./pending-pages.js";
-import { readPostFile } from "./post-reader.js";
+import { articleText } from "./article-html.js";
+import { readPostArticle } from "./post-reader.js";
 import { postHash } from "./post-record.js";
 import { beginEarly, type EarlyWork } from "./recent-build.js";
 import { STORY_FILE, storyTextEntry } from "./story-links.js";
@@ -46,9 +47,9 @@ export function stillPrepared(prepared: PreparedBuild | undefined, manifestDir: 
  */
 export function prepareStoryText(prepared: PreparedBuild, postsDir: string, fileName: string): void {
   try {
-    const { bytes, parsed } = readPostFile(postsDir, fileName);
+    const { bytes, parsed } = readPostArticle(postsDir, fileName);
     if (!parsed.ok) return;
-    prepared.early.storyTexts.set(fileName, storyTextEntry(postHash(parsed.value, bytes), parsed.value.html));
+    prepared.early.storyTexts.set(fileName, storyTextEntry(postHash(parsed.value.post, bytes), articleText(parsed.value.html)));
   } catch {
     // Gone or unreadable meanwhile: the build reads what is there.
   }

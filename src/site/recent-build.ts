@@ -9,7 +9,7 @@ import type { SiteConfig } from "./config.js";
 import { clearPending, notePending } from "./pending-pages.js";
 import { fileStamp, loadMonths, monthOf, spliceJoined, writeManifest, type ManifestSummary, type MonthContent, type PostIndex, type StoredMonth } from "./manifest.js";
 import type { OutputDir } from "./output-dir.js";
-import { keptOrReadText, readArticle, type HtmlCache } from "./post-reader.js";
+import { keptArticles, keptOrReadText, type HtmlCache } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
 import { layoutRecent, needPosts, planRecent, type RecentLayout } from "./recent-plan.js";
 import { isPageBytes, renderPage, type RenderContext } from "./render-page.js";
@@ -250,14 +250,15 @@ export async function buildRecent(input: RecentInput): Promise<RecentOutcome | n
   }
   // The feeds of a source show the same 50 posts in three formats: each post is read once.
   const articles = new Map<string, Promise<ArticleHtml>>();
+  const kept = keptArticles(input.htmlCache, input.postsDir);
   const ctx: RenderContext = {
     plan, config, theme: input.theme,
     loadHtml: async (post) => {
       let html = articles.get(post.fileName);
-      if (html === undefined) articles.set(post.fileName, (html = Promise.resolve(input.htmlCache.take(post.fileName) ?? readArticle(input.postsDir, post.fileName))));
+      if (html === undefined) articles.set(post.fileName, (html = kept.loadHtml(post)));
       return html;
     },
-    takeHtml: (post) => input.htmlCache.take(post.fileName),
+    takeHtml: kept.takeHtml,
     searchScripts: input.searchScripts, toggle: input.toggle,
     // No listed post changed (an edit found later sends the build the whole way, which renders these again).
     lastFeed: (path) => input.out.read(path),

@@ -1,6 +1,6 @@
 // A worker thread that renders and writes post pages (the bulk of a build) in parallel with the main thread.
 import { parentPort, workerData } from "node:worker_threads";
-import { HtmlCache, readArticle, readClaimed } from "./post-reader.js";
+import { HtmlCache, keptArticles, readClaimed } from "./post-reader.js";
 import type { PostJob, WorkerScan, WorkerSetup } from "./render-job.js";
 import type { RenderContext } from "./render-page.js";
 
@@ -12,6 +12,7 @@ const HTML_CACHE_BYTES = 16_000_000;
 
 const setup = workerData as WorkerSetup;
 const htmlCache = new HtmlCache(HTML_CACHE_BYTES);
+const kept = keptArticles(htmlCache, setup.postsDir);
 // Reading comes first, with only the reader loaded: the sooner this worker claims files, the more it reads.
 // Posts read here keep their HTML here: the main thread sends this worker their pages (RenderPool.sendTo).
 if (setup.scan) {
@@ -39,7 +40,7 @@ if (!themeResult.ok) {
       try {
         for (const job of jobs) {
           const { plan, page } = miniPlanOf(job);
-          const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async () => job.html ?? htmlCache.take(job.post.fileName) ?? readArticle(setup.postsDir, job.post.fileName), searchScripts: setup.searchScripts, toggle: setup.toggle };
+          const ctx: RenderContext = { plan, config: setup.config, theme, loadHtml: async (post) => job.html ?? kept.loadHtml(post), searchScripts: setup.searchScripts, toggle: setup.toggle };
           let text;
           try {
             text = await renderPage(ctx, page);
