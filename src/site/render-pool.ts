@@ -84,7 +84,7 @@ function startWorker(setup: WorkerSetup): { scanned: Promise<WorkerScan | null>;
 /**
  * How many workers a build of `pages` post pages is worth: from 2,000 post pages, all cores but one, at most 4.
  * On 2 cores (10,000 posts, full builds over an existing site, three runs each, alternating): none 8.6 to
- * 10.8 s, one worker with the main thread taking a third of the post pages 6.3 to 7.4 s, for 45 MB more.
+ * 10.8 s, one worker (the main thread taking a share of the post pages) 6.3 to 7.4 s, for 45 MB more.
  * `BuildOptions.workers` overrides.
  */
 export function workerCount(pages: number, requested?: number): number {

@@ -295,6 +295,28 @@ describe("render workers", () => {
     expect(pooled.workers).toBe(2);
     expectSameTree(readTree(join(one, "_site")), readTree(join(two, "_site")));
   }, 60_000);
+
+  it("leave a record from which later builds go on as after a build on one thread", async () => {
+    const names = readdirSync(CORPUS).filter((name) => name.startsWith("2021-05-")).sort();
+    const one = tempDir();
+    const two = tempDir();
+    copyPosts(one, names.slice(0, 80));
+    copyPosts(two, names.slice(0, 80));
+    await mustBuild({ dir: one, search: false, workers: 0 });
+    const pooled = await mustBuild({ dir: two, search: false, workers: 2 });
+    expect(pooled.workers).toBe(2);
+    expect(await mustBuild({ dir: two, search: false, workers: 2 })).toMatchObject({ scope: "unchanged", written: 0 });
+    // New posts, and one gone: the same pages written, the same bytes.
+    for (const dir of [one, two]) {
+      copyPosts(dir, names.slice(80, 90));
+      unlinkSync(join(dir, "_posts", names[3]!));
+    }
+    const alone = await mustBuild({ dir: one, search: false, workers: 0 });
+    const after = await mustBuild({ dir: two, search: false, workers: 0 });
+    expect(after.written).toBe(alone.written);
+    expect(after.removed).toBe(alone.removed);
+    expectSameTree(readTree(join(one, "_site")), readTree(join(two, "_site")));
+  }, 60_000);
 });
 
 describe("posts it cannot read", () => {
