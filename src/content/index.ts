@@ -11,7 +11,7 @@ export { findSelectorError } from "./html-fragment.js";
 export * from "./full-text.js";
 export * from "./images.js";
 export { mirrorImages, type ImageFetch, type MirrorOptions } from "./image-mirror.js";
-export { findStoryClusters, findPreparedStoryClusters, storySentences, DEFAULT_CLUSTER_OPTIONS, type StoryDoc, type PreparedStoryDoc, type ClusterOptions } from "./story-clusters.js";
+export { findStoryClusters, findPreparedStoryClusters, SignatureMemo, storySentences, DEFAULT_CLUSTER_OPTIONS, type StoryDoc, type PreparedStoryDoc, type ClusterOptions } from "./story-clusters.js";
 
 /**
  * The steps, in the one order they run (STYLE rule 10): clean URL; full text (Readability) and the

@@ -131,12 +131,49 @@ export function findStoryClusters(docs: readonly StoryDoc[], options: ClusterOpt
 }
 
 /**
+ * Signatures of the core texts of the last call and this one, for calls over overlapping sets of posts (the site's
+ * windows share a week with the next): a signature depends on its core text alone, so a post whose core text is
+ * unchanged is not hashed again. Keeps two calls' worth.
+ */
+export class SignatureMemo {
+  private last = new Map<string, Uint32Array>();
+  private current = new Map<string, Uint32Array>();
+
+  /** The signature of `core`, from the last or this call when either made it. */
+  sign(core: string): Uint32Array {
+    let signature = this.current.get(core) ?? this.last.get(core);
+    if (signature === undefined) signature = minHash(core);
+    this.current.set(core, signature);
+    return signature;
+  }
+
+  /** Begins the next call: what the last one made is forgotten. */
+  next(): void {
+    this.last = this.current;
+    this.current = new Map();
+  }
+}
+
+/** A band of a signature as a key: its 32-bit values as UTF-16 halves, exact and cheaper than decimal text. */
+function bandKey(signature: Uint32Array, band: number): string {
+  let key = "";
+  for (let k = band * ROWS; k < (band + 1) * ROWS; k++) {
+    const value = signature[k] as number;
+    key += String.fromCharCode(value & 0xffff, value >>> 16);
+  }
+  return key;
+}
+
+/**
  * `findStoryClusters` for posts whose text is already `storySentences`: the same clusters for the same input.
+ * `memo` reuses signatures across calls over overlapping posts (`SignatureMemo`).
  * @example findPreparedStoryClusters([{ id: "a", site: "CNA", sentences: storySentences(text) }, ...])
  */
-export function findPreparedStoryClusters(docs: readonly PreparedStoryDoc[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): string[][] {
+export function findPreparedStoryClusters(docs: readonly PreparedStoryDoc[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS, memo?: SignatureMemo): string[][] {
   const cores = coreTexts(docs);
-  const signatures: Array<Uint32Array | null> = cores.map((core) => (core.length >= options.minCoreChars ? minHash(core) : null));
+  memo?.next();
+  const sign = (core: string): Uint32Array => (memo ? memo.sign(core) : minHash(core));
+  const signatures: Array<Uint32Array | null> = cores.map((core) => (core.length >= options.minCoreChars ? sign(core) : null));
   const parent = docs.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -147,7 +184,7 @@ export function findPreparedStoryClusters(docs: readonly PreparedStoryDoc[], opt
     const buckets = new Map<string, number[]>();
     signatures.forEach((signature, i) => {
       if (signature === null) return;
-      const key = Array.from(signature.subarray(band * ROWS, (band + 1) * ROWS)).join(",");
+      const key = bandKey(signature, band);
       const bucket = buckets.get(key);
       if (bucket === undefined) buckets.set(key, [i]);
       else if (bucket.length < MAX_BUCKET) bucket.push(i);

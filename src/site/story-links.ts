@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { findPreparedStoryClusters, storySentences } from "../content/index.js";
+import { DEFAULT_CLUSTER_OPTIONS, findPreparedStoryClusters, SignatureMemo, storySentences } from "../content/index.js";
 import { forEachLimited } from "./post-reader.js";
 import { visibleText } from "./visible-text.js";
 
@@ -263,6 +263,8 @@ async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: numb
   const clusters: string[][] = [];
   let windowsComputed = 0;
   let postsRead = 0;
+  // Windows come in order, and each shares a week with the next.
+  const memo = new SignatureMemo();
   for (const { w, members, key } of windows) {
     const cached = own(cache.windows, w);
     if (cached !== undefined && cached.key === key) {
@@ -288,7 +290,7 @@ async function computeWindows(weeks: Map<number, Week>, windows: Array<{ w: numb
       }
     });
     const docs = members.map((p) => ({ id: p.fileName, site: p.site, time: p.time, sentences: sentencesOf.get(p.fileName) ?? [] }));
-    const found = findPreparedStoryClusters(docs);
+    const found = findPreparedStoryClusters(docs, DEFAULT_CLUSTER_OPTIONS, memo);
     if (!members.some((p) => unreadable.has(p.fileName))) next.windows[w] = { key, clusters: found };
     clusters.push(...found);
     // Window w + 1 covers weeks w + 1 and w + 2: the texts of week w are needed again only for the text cache.

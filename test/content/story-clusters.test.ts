@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as OpenCC from "opencc-js";
-import { findStoryClusters, storySentences, type StoryDoc } from "../../src/content/story-clusters.js";
+import { findPreparedStoryClusters, findStoryClusters, minHash, SignatureMemo, storySentences, type StoryDoc } from "../../src/content/story-clusters.js";
 import { sharedPath } from "../support/paths.js";
 
 interface CorpusPost extends StoryDoc {
@@ -130,6 +130,32 @@ describe("findStoryClusters", () => {
     const docs = ["今天去了廣州的市場看看，人很少，很多店都關門了，老闆說生意很難做。", "成都的火鍋店排長龍，我們等了一個小時才吃上，味道非常好值得一試。", "在東京銀座找地方吃晚餐，物價比想像中便宜，街上遊客很多也很熱鬧。"]
       .map((text, i) => ({ id: `v${i}`, site: "channel", text: `${text}${blurb}` }));
     expect(findStoryClusters(docs, { threshold: 0.45, maxDaysApart: 7, minCoreChars: 20 })).toEqual([]);
+  });
+});
+
+describe("SignatureMemo", () => {
+  it("gives the clusters of overlapping calls that calls without it give, reusing what the last call signed", () => {
+    // Corpus posts in time order, in windows of 400 that overlap by 200, as the site's windows share a week.
+    const docs = loadCorpus().filter((doc) => doc.time !== null).sort((a, b) => a.time! - b.time!).map((doc) => ({ id: doc.id, site: doc.site, time: doc.time, sentences: storySentences(doc.text) }));
+    const memo = new SignatureMemo();
+    let found = 0;
+    for (let start = 0; start + 400 <= docs.length; start += 200) {
+      const window = docs.slice(start, start + 400);
+      const clusters = findPreparedStoryClusters(window, undefined, memo);
+      expect(clusters).toEqual(findPreparedStoryClusters(window));
+      found += clusters.length;
+    }
+    expect(found).toBeGreaterThan(0);
+    // A signature made by the last call is the same object; one two calls old is made again, equal.
+    const core = "同一則新聞的核心文字，足夠長，可以計算簽名。".repeat(5);
+    const first = memo.sign(core);
+    memo.next();
+    expect(memo.sign(core)).toBe(first);
+    memo.next();
+    memo.next();
+    const again = memo.sign(core);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(minHash(core));
   });
 });
 
