@@ -11,24 +11,23 @@
  */
 const UNSAFE_IN_SEGMENT = /[\u0000-\u0020"#%&'<>?\\^`{|}\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/**
+ * Anything `UNSAFE_IN_SEGMENT` could match, surrogates paired or not: a path without any stands as it is. Most do
+ * (CJK stays raw), and one look at the whole path costs less than splitting it.
+ */
+const MAYBE_UNSAFE = /[\u0000-\u0020"#%&'<>?\\^`{|}\u007f\ud800-\udfff]/;
+
 /** Makes one unescaped path segment safe for an href. */
 export function encodeSegment(segment: string): string {
+  if (!MAYBE_UNSAFE.test(segment)) return segment;
   return segment.replace(UNSAFE_IN_SEGMENT, (char) =>
     char.charCodeAt(0) >= 0xd800 ? "%EF%BF%BD" : `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
   );
 }
 
-/** Encoded segments of site paths: list pages link the same posts and sources over and over (bounded: memory at 100,000 posts). */
-const encodedCache = new Map<string, string[]>();
-
-function encodedSegments(path: string): string[] {
-  let segments = encodedCache.get(path);
-  if (!segments) {
-    if (encodedCache.size > 20_000) encodedCache.clear();
-    segments = path.split("/").map(encodeSegment);
-    encodedCache.set(path, segments);
-  }
-  return segments;
+/** A site path ("a/b/index.html") made safe for an href, segment by segment. */
+export function encodePath(path: string): string {
+  return MAYBE_UNSAFE.test(path) ? path.split("/").map(encodeSegment).join("/") : path;
 }
 
 /** "../../" from the page at `from` (a site file path) to the site root. */
@@ -51,13 +50,17 @@ export function relativeHref(from: string, to: string): string {
     lastFolders = from.split("/").slice(0, -1);
   }
   const fromParts = lastFolders;
-  const toParts = to.split("/");
+  // The folders `to` shares with `from`, each followed in `to` by a "/" (its file name is never one of them).
   let common = 0;
-  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
+  let at = 0;
+  while (common < fromParts.length) {
+    const folder = fromParts[common]!;
+    if (!to.startsWith(folder, at) || to.charCodeAt(at + folder.length) !== 0x2f) break;
+    at += folder.length + 1;
+    common++;
+  }
   const up = "../".repeat(fromParts.length - common);
-  const encoded = encodedSegments(to);
-  const down = (common === 0 ? encoded : encoded.slice(common)).join("/");
-  const href = up + down;
+  const href = up + encodePath(at === 0 ? to : to.slice(at));
   // "./" keeps a first segment with ":" from reading as a URL scheme (RFC 3986 section 4.2).
   return up === "" ? `./${href}` : href;
 }
@@ -65,5 +68,5 @@ export function relativeHref(from: string, to: string): string {
 /** The absolute URL of a site path, for feeds, the sitemap and canonical links: `url` + `baseurl` + path. */
 export function absoluteUrl(siteUrl: string, baseurl: string, path: string): string {
   const clean = path.endsWith("index.html") ? path.slice(0, -"index.html".length) : path;
-  return `${siteUrl}${baseurl}/${clean.split("/").map(encodeSegment).join("/")}`;
+  return `${siteUrl}${baseurl}/${encodePath(clean)}`;
 }

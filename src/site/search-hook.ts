@@ -4,7 +4,7 @@ import type { OutputDir } from "./output-dir.js";
 import type { PagePlan } from "./page-plan.js";
 import { readPostHtml, type PostScan } from "./post-reader.js";
 import type { PostSummary } from "./post-record.js";
-import { encodeSegment } from "./relative-link.js";
+import { encodePath } from "./relative-link.js";
 import { buildSearchIndex, hasPendingWork, readerAssets, type SearchDoc } from "./search/index.js";
 import { visibleText } from "./visible-text.js";
 
@@ -40,7 +40,7 @@ export function textOfHtml(html: string): string {
 function docOf(post: PostSummary, html: string): SearchDoc {
   return {
     id: post.fileName,
-    url: post.path.split("/").map(encodeSegment).join("/"),
+    url: encodePath(post.path),
     title: post.title,
     source: post.site,
     date: new Date(post.time).toISOString(),

@@ -15,6 +15,24 @@ describe("relativeHref", () => {
     expect(relativeHref(from, to)).toBe(href);
   });
 
+  it("resolves back to the target from any page, for paths that share folders or not, with escapes and emoji", () => {
+    const segments = ["a", "ab", "2023-12-07", "臺灣", "a b", "x&y", "😀", "source", "page", "3", ""];
+    const pathOf = (seed: number, length: number): string => Array.from({ length }, (_, i) => segments[(seed * 7 + i * 3) % segments.length]!).join("/");
+    for (let i = 0; i < 400; i++) {
+      const from = `${pathOf(i, i % 4)}${i % 4 === 0 ? "" : "/"}index.html`;
+      const to = `${pathOf(i >> 2, 1 + (i % 3))}/${i % 5 === 0 ? "feed.xml" : "index.html"}`;
+      const href = relativeHref(from, to);
+      const resolved = new URL(href, `https://m.example/base/${from.split("/").map(encodeURIComponent).join("/")}`);
+      expect(decodeURIComponent(resolved.pathname), `${from} -> ${to}: ${href}`).toBe(`/base/${to}`);
+      // As few "../" as the folders they share allow.
+      const fromFolders = from.split("/").slice(0, -1);
+      const toFolders = to.split("/").slice(0, -1);
+      let common = 0;
+      while (common < fromFolders.length && common < toFolders.length && fromFolders[common] === toFolders[common]) common++;
+      expect(/^(?:\.\.\/)*/.exec(href)![0].length / 3, `${from} -> ${to}: ${href}`).toBe(fromFolders.length - common);
+    }
+  });
+
   it("resolves back to the target from any base path", () => {
     const href = relativeHref("2023-12-07/a/index.html", "source/臺 灣/index.html");
     const resolved = new URL(href, "https://m.example/some/base/2023-12-07/a/index.html");
