@@ -1,8 +1,8 @@
 // Tests src/site/include-memo.ts: a memoized include gives the bytes of a plain render, and only safe ones are memoized.
 import { readFileSync } from "node:fs";
-import { Liquid } from "liquidjs";
+import { Context, Drop, Liquid } from "liquidjs";
 import { describe, expect, it } from "vitest";
-import { memoizeIncludes, memoPaths } from "../../src/site/include-memo.js";
+import { memoizeIncludes, memoPaths, readPath } from "../../src/site/include-memo.js";
 
 const includes: Record<string, string> = {
   "nav.html": "<a href=\"{{ page.nav.home }}\">{{ site.title | escape }}</a>{% if site.toggle %}T{% endif %}{{ page.n | tally }}",
@@ -36,6 +36,37 @@ const scopes = [
   { site: { title: "A & B", toggle: false, key: "root" }, page: { title: "five", root: "./", nav: { home: "index.html" }, n: null } },
   { site: { title: "A & B", toggle: false, key: "root" }, page: { title: "six", root: "./", nav: { home: "index.html" }, n: Number.NaN } },
 ];
+
+describe("readPath", () => {
+  class Greeting extends Drop {
+    override liquidMethodMissing(key: string): unknown {
+      return `hi ${key}`;
+    }
+  }
+  const env = {
+    site: { title: "t", items: [1, 2, 3], nested: { deep: { value: 0 } }, greet: new Greeting(), fn: () => "called", empty: null },
+    page: { title: "p", nav: { home: "../index.html" } },
+  };
+  const paths = [["site", "title"], ["site", "items", "size"], ["site", "items", "first"], ["site", "items", "last"], ["site", "items", 1], ["site", "nested", "deep", "value"],
+    ["site", "greet", "you"], ["site", "fn"], ["site", "empty", "x"], ["site", "missing", "x"], ["page", "nav", "home"], ["page", "title", "size"], ["nothing"], ["page"]];
+
+  it("reads what getSync reads, from the innermost scope that has the name", () => {
+    const liquid = new Liquid();
+    const ctx = new Context(env, liquid.options);
+    for (const path of paths) expect(readPath(ctx, path.map(String)), path.join(".")).toEqual(ctx.getSync(path));
+    // A loop variable or an assignment named like a global hides it, for both.
+    ctx.push({ page: { title: "shadow", nav: { home: "x" } } });
+    for (const path of paths) expect(readPath(ctx, path.map(String)), path.join(".")).toEqual(ctx.getSync(path));
+    expect(readPath(ctx, ["page", "title"])).toBe("shadow");
+  });
+
+  it("leaves strict variables to getSync, which throws for a missing one", () => {
+    const liquid = new Liquid({ strictVariables: true });
+    const ctx = new Context(env, liquid.options);
+    expect(readPath(ctx, ["site", "title"])).toBe("t");
+    expect(() => readPath(ctx, ["site", "missing"])).toThrow();
+  });
+});
 
 describe("memoized includes", () => {
   it("render the bytes a plain render gives, page after page", () => {
