@@ -136,15 +136,17 @@ export function findStoryClusters(docs: readonly StoryDoc[], options: ClusterOpt
  * unchanged is not hashed again. Keeps two calls' worth.
  */
 export class SignatureMemo {
-  private last = new Map<string, Uint32Array>();
-  private current = new Map<string, Uint32Array>();
+  // Each entry keeps the core it was made from, and a core met again is kept under that string, not the new equal
+  // one: the texts of about two windows are held (some 7 MB at 1,500 CJK posts), not three.
+  private last = new Map<string, { core: string; signature: Uint32Array }>();
+  private current = new Map<string, { core: string; signature: Uint32Array }>();
 
   /** The signature of `core`, from the last or this call when either made it. */
   sign(core: string): Uint32Array {
-    let signature = this.current.get(core) ?? this.last.get(core);
-    if (signature === undefined) signature = minHash(core);
-    this.current.set(core, signature);
-    return signature;
+    let entry = this.current.get(core) ?? this.last.get(core);
+    if (entry === undefined) entry = { core, signature: minHash(core) };
+    this.current.set(entry.core, entry);
+    return entry.signature;
   }
 
   /** Begins the next call: what the last one made is forgotten. */

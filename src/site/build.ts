@@ -151,9 +151,10 @@ async function renderAndWrite(
     else here.push(page);
   }
   // Post pages go to the workers' lanes: a worker gets the posts it read (their HTML is there) first, then those
-  // read here, which the main thread takes back from the end once its own pages are done (their HTML is here).
-  // A fixed share for the main thread (a third of the posts, once) left the worker idle its last 0.6 s at 10,000
-  // posts: the worker has grown faster than the main thread, which also plans and renders lists and feeds.
+  // read here (their HTML goes with the batch). Once its own pages are done, the main thread takes batches back
+  // from the end of the longest lane, mostly posts it read. A fixed share for the main thread (one post in
+  // 2 x workers + 1) left the one worker idle its last 0.6 s at 10,000 posts: the worker has grown faster than the
+  // main thread, which also plans and renders lists and feeds.
   const lanes: PostPage[][] = Array.from({ length: starting.size }, () => []);
   for (const page of aside) lanes[starting.readBy.get(plan.posts[page.post]!.fileName)!]!.push(page);
   here.forEach((page, i) => lanes[i % starting.size]!.push(page));

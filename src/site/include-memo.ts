@@ -75,8 +75,10 @@ type ScopeFinder = { findScope?: (key: PropertyKey) => unknown };
 /**
  * `ctx.getSync(path)` without its generators: each step is the same `readProperty`, from the same scope. getSync
  * runs a generator per path and per step; for the six paths of the default header that was 340 ms of a 10,000-post
- * build. A step that gives what getSync would run further (an iterator or a promise, from a drop or a function),
- * strict variables, or a liquidjs without `findScope` leave it to getSync.
+ * build. A step that gives an iterator (a drop's or a function's, which getSync would run), or a thenable (kept
+ * out of keys either way), strict variables, or a liquidjs without `findScope` (private in its types; pinned)
+ * leave the whole path to getSync, which then calls such a function or drop a second time: the site's scopes are
+ * plain data, so only a mirror's own drop could notice.
  */
 export function readPath(ctx: Context, path: readonly string[]): unknown {
   const find = (ctx as unknown as ScopeFinder).findScope;

@@ -9,7 +9,7 @@ import type { PagePlan, PageLink, PlannedPage } from "./page-plan.js";
 import type { PostSummary } from "./post-record.js";
 import { absoluteUrl, relativeHref, rootPrefix } from "./relative-link.js";
 import { renderAroundBytes, renderWithLayouts, type Theme } from "./theme.js";
-import { localTime, utcTime } from "./time-zone.js";
+import { listTimes, localTime, utcTime } from "./time-zone.js";
 
 export interface RenderContext {
   plan: PagePlan;
@@ -103,29 +103,8 @@ function commonPage(ctx: RenderContext, page: PlannedPage, title: string): Recor
 
 export { escapeHtml };
 
-/** A post's times as lists show them, in the zone they were made for. */
-interface ListTimes {
-  timeZone: string;
-  datetime: string;
-  utc: string;
-  time: string;
-}
-
-/** Each post is listed on three pages or more (home, source, day): its times are formatted once (40% of an item). */
-const listTimes = new WeakMap<PostSummary, ListTimes>();
-
-function listTimesOf(post: PostSummary, timeZone: string): ListTimes {
-  let times = listTimes.get(post);
-  if (times?.timeZone !== timeZone) {
-    const date = new Date(post.time);
-    times = { timeZone, datetime: date.toISOString(), utc: utcTime(date), time: localTime(date, timeZone).slice(11) };
-    listTimes.set(post, times);
-  }
-  return times;
-}
-
 function listItem(ctx: RenderContext, from: string, post: PostSummary, keys: Map<string, string>): Record<string, unknown> {
-  const { datetime, utc, time } = listTimesOf(post, ctx.config.timezone);
+  const { datetime, utc, time } = listTimes(new Date(post.time), ctx.config.timezone);
   const item = {
     title: post.title, href: relativeHref(from, post.path), source: post.site,
     source_href: relativeHref(from, `source/${keys.get(post.site) ?? ""}/index.html`),

@@ -47,7 +47,8 @@ function partsFromIntl(date: Date, timeZone: string): DateParts {
 /** The zone's offset from UTC in ms at `epoch` (whole seconds), straight from ICU. */
 function offsetFromIntl(epoch: number, timeZone: string): number {
   const p = partsFromIntl(new Date(epoch), timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  // Not Date.UTC(p.year, ...): it reads years 0 to 99 as 1900 to 1999.
+  const wall = new Date(0).setUTCFullYear(p.year, p.month - 1, p.day) + ((p.hour * 60 + p.minute) * 60 + p.second) * 1000;
   return wall - Math.floor(epoch / 1000) * 1000;
 }
 
@@ -123,6 +124,21 @@ export function localTime(date: Date, timeZone: string): string {
 /** "2023-12-07 06:05 UTC": the hover text beside a local time. */
 export function utcTime(date: Date): string {
   return `${localTime(date, "UTC")} UTC`;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * `localTime(date, timeZone).slice(11)` and `utcTime(date)` for list items, from the ISO text the item shows anyway
+ * and one cached offset: lists show every post three times or more (home, source, day), and `datePartsIn` twice an
+ * item was 40% of it. Years outside 0 to 9999 (another ISO form) go the long way.
+ */
+export function listTimes(date: Date, timeZone: string): { datetime: string; utc: string; time: string } {
+  const datetime = date.toISOString();
+  if (datetime.length !== 24) return { datetime, utc: utcTime(date), time: localTime(date, timeZone).split(" ")[1]! };
+  const epoch = date.getTime();
+  const minuteOfDay = (((Math.floor((epoch + offsetAt(epoch, timeZone)) / MINUTE) % 1440) + 1440) % 1440);
+  return { datetime, utc: `${datetime.slice(0, 10)} ${datetime.slice(11, 16)} UTC`, time: `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}` };
 }
 
 /** The zone's offset at `date` as "+08:00", for RFC 3339 local times in feeds. */

@@ -1,6 +1,6 @@
 // Tests src/site/relative-link.ts: relative hrefs between site files, safe for any base path and file://.
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, encodeSegment, relativeHref, rootPrefix } from "../../src/site/relative-link.js";
+import { absoluteUrl, encodePath, encodeSegment, relativeHref, rootPrefix } from "../../src/site/relative-link.js";
 
 describe("relativeHref", () => {
   it.each([
@@ -11,6 +11,9 @@ describe("relativeHref", () => {
     ["CJK stays readable; space, ? and # are escaped", "index.html", "a b/臺?#/index.html", "./a%20b/臺%3F%23/index.html"],
     ["& is escaped so it cannot start a character reference", "index.html", "a&amp;b/index.html", "./a%26amp;b/index.html"],
     ["a first segment with : keeps ./ (not a scheme)", "index.html", "a:b/index.html", "./a:b/index.html"],
+    ["escapes below a shared folder", "source/x y/page/2/index.html", "source/x y/a b/index.html", "../../a%20b/index.html"],
+    ["a folder named like the start of another is not shared", "ab/index.html", "a/b c/index.html", "../a/b%20c/index.html"],
+    ["a lone surrogate becomes U+FFFD, a pair stays", "index.html", "a\ud800/😀/index.html", "./a%EF%BF%BD/😀/index.html"],
   ])("%s", (_reason, from, to, href) => {
     expect(relativeHref(from, to)).toBe(href);
   });
@@ -49,7 +52,15 @@ describe("helpers", () => {
     expect(encodeSegment("a\ud800b")).toBe("a%EF%BF%BDb");
   });
 
+  it("encodePath escapes each segment and keeps the slashes; a path with nothing to escape is the same string", () => {
+    expect(encodePath("2023-12-07/臺灣 新聞/index.html")).toBe("2023-12-07/臺灣%20新聞/index.html");
+    expect(encodePath("a%b/c#d/e?f&g")).toBe("a%25b/c%23d/e%3Ff%26g");
+    const plain = "2023-12-07/臺灣新聞/index.html";
+    expect(encodePath(plain)).toBe(plain);
+  });
+
   it("absoluteUrl drops index.html and joins url and baseurl", () => {
+    expect(absoluteUrl("https://m.example", "/news", "source/a b/index.html")).toBe("https://m.example/news/source/a%20b/");
     expect(absoluteUrl("https://m.example", "/news", "2023-12-07/a/index.html")).toBe("https://m.example/news/2023-12-07/a/");
     expect(absoluteUrl("", "", "feed.xml")).toBe("/feed.xml");
   });
