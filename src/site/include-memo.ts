@@ -111,7 +111,7 @@ export function memoizeIncludes(liquid: Liquid, sources: Record<string, string>)
         // Only `{% include name %}`: parameters (`include.*`) and `with` are values of the caller's.
         this.memoPlan = (typeof file === "string" && this.token.args.trim() === file ? plans.get(file) : undefined) ?? null;
       }
-      const plan = this.memoPlan ?? undefined;
+      const plan = this.memoPlan;
       let key: string | undefined;
       try {
         // Only plain values make a key: the JSON of an object or array hides what renders differently (undefined
@@ -121,7 +121,7 @@ export function memoizeIncludes(liquid: Liquid, sources: Record<string, string>)
       } catch {
         key = undefined;
       }
-      if (plan === undefined || key === undefined || key.length > MAX_KEY_CHARS) {
+      if (plan === null || key === undefined || key.length > MAX_KEY_CHARS) {
         yield* super.render(ctx, emitter);
         return;
       }

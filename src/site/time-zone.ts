@@ -126,19 +126,16 @@ export function utcTime(date: Date): string {
   return `${localTime(date, "UTC")} UTC`;
 }
 
-const MINUTE = 60_000;
-
 /**
- * `localTime(date, timeZone).slice(11)` and `utcTime(date)` for list items, from the ISO text the item shows anyway
- * and one cached offset: lists show every post three times or more (home, source, day), and `datePartsIn` twice an
- * item was 40% of it. Years outside 0 to 9999 (another ISO form) go the long way.
+ * The ISO time, `utcTime(date)` and the clock of `localTime(date, timeZone)` for list items, from the ISO text the
+ * item shows anyway and one cached offset: lists show every post three times or more (home, source, day), and
+ * `datePartsIn` twice an item was 40% of it. Years outside 0 to 9999 (another ISO form) go the long way.
  */
 export function listTimes(date: Date, timeZone: string): { datetime: string; utc: string; time: string } {
   const datetime = date.toISOString();
   if (datetime.length !== 24) return { datetime, utc: utcTime(date), time: localTime(date, timeZone).split(" ")[1]! };
-  const epoch = date.getTime();
-  const minuteOfDay = (((Math.floor((epoch + offsetAt(epoch, timeZone)) / MINUTE) % 1440) + 1440) % 1440);
-  return { datetime, utc: `${datetime.slice(0, 10)} ${datetime.slice(11, 16)} UTC`, time: `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}` };
+  const wall = new Date(date.getTime() + offsetAt(date.getTime(), timeZone));
+  return { datetime, utc: `${datetime.slice(0, 10)} ${datetime.slice(11, 16)} UTC`, time: `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}` };
 }
 
 /** The zone's offset at `date` as "+08:00", for RFC 3339 local times in feeds. */
